@@ -1,0 +1,324 @@
+package asyncqueues.task;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+
+/**
+ * The shared heart of one spawned future: its state word, the future, the schedule function,
+ * the output and the awaiter. {@link TaskRunnable} (the executor's handle) and {@link Task} (the
+ * caller's handle) are thin views of it, and it is itself the {@link Waker} its future is polled
+ * with, so a spawn allocates no more than it must.
+ *
+ * <h2>How it works</h2>
+ * Everything that decides who may do what lives in one {@code int}, {@link #state}, changed only
+ * by compare-and-set; no lock is taken on the run or wake path. The bits are defined below, each
+ * with its rules. The life of a task that is polled twice looks like this:
+ * <pre>
+ *   spawn          SCHEDULED            the runnable exists and may be queued
+ *   run()          RUNNING              the poll is in progress
+ *   wake()         RUNNING|SCHEDULED    woken mid-poll: remember, do not queue yet
+ *   poll: Pending  SCHEDULED            ... and now queue the runnable, exactly once
+ *   run()          RUNNING
+ *   poll: Ready    COMPLETED            the output is stored, the future released
+ * </pre>
+ * Whoever moves the state from "not scheduled" to SCHEDULED owns the one right to queue the
+ * runnable; whoever clears SCHEDULED by setting RUNNING owns the one right to poll. That is why a
+ * task is never queued twice and never polled by two threads at once, and why no wake is lost:
+ * a wake either finds the task idle and queues it, or finds it scheduled (the coming poll will
+ * see the change that caused the wake), or finds it running and leaves SCHEDULED for the
+ * running thread to act on when the poll returns.
+ *
+ * <h2>Publication</h2>
+ * {@link #output} is written before the compare-and-set that sets COMPLETED, and read after a
+ * volatile read of {@link #state} that saw COMPLETED, so it needs no volatile of its own.
+ * {@link #future} is only touched by the thread that owns the poll (or by a cancel that found
+ * the task neither scheduled nor running, when nobody else can own it).
+ */
+final class RawTask<T> implements Waker {
+
+    /**
+     * Set while the runnable exists: from the spawn, or a wake of an idle task, until a run
+     * begins. Set together with RUNNING, it means "woken during the poll": when the poll returns
+     * Pending, the running thread queues the runnable again. Never set once COMPLETED or CLOSED
+     * is, except that a scheduled task may be CLOSED (its coming run drops the future unpolled).
+     */
+    static final int SCHEDULED = 1;
+
+    /** Set while one thread polls the future. At most one thread sets it at a time. */
+    static final int RUNNING = 1 << 1;
+
+    /**
+     * Set once the future returned Ready or threw; the output (or failure) is stored and the
+     * future released. Never cleared.
+     */
+    static final int COMPLETED = 1 << 2;
+
+    /** Set with COMPLETED when the future threw: the output is the throwable. */
+    static final int FAILED = 1 << 3;
+
+    /**
+     * Set by a cancel that came before completion: the future will not be polled again, and the
+     * task's awaiter sees a {@link CancellationException}. Never cleared.
+     */
+    static final int CLOSED = 1 << 4;
+
+    /** Set when the caller detached the task: it runs on, and its output is dropped. */
+    static final int DETACHED = 1 << 5;
+
+    private static final VarHandle STATE;
+    private static final VarHandle AWAITER;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STATE = lookup.findVarHandle(RawTask.class, "state", int.class);
+            AWAITER = lookup.findVarHandle(RawTask.class, "awaiter", Waker.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private volatile int state = SCHEDULED;
+
+    /** The future until it completes or is cancelled; then {@code null}, so it can be collected. */
+    private Future<T> future;
+
+    /** Queues the runnable; called once per transition to SCHEDULED after the spawn. */
+    private final Consumer<TaskRunnable> schedule;
+
+    /** The future's value, or its throwable when FAILED; see "Publication" above. */
+    private Object output;
+
+    /** The waker of whoever waits on the {@link Task}, woken when the task completes or closes. */
+    private volatile Waker awaiter;
+
+    /** Built once and reused by every poll: it holds nothing but this waker. */
+    private final Context context = new Context(this);
+
+    final TaskRunnable runnable = new TaskRunnable(this);
+
+    RawTask(Future<T> future, Consumer<TaskRunnable> schedule) {
+        this.future = future;
+        this.schedule = schedule;
+    }
+
+    // ---------------------------------------------------------------- the executor's side
+
+    /** Hands the runnable to the schedule function. */
+    void schedule() {
+        schedule.accept(runnable);
+    }
+
+    /**
+     * Polls the future once, as the owner of SCHEDULED. Returns {@code true} if the task was
+     * polled and is still pending (so may run again), {@code false} if it has finished or was
+     * closed. Rethrows what the future threw.
+     */
+    boolean run() {
+        if (!claimPoll()) {
+            dropFuture(); // closed while queued: drop the future unpolled
+            notifyAwaiter();
+            return false;
+        }
+        Poll<T> poll;
+        try {
+            poll = future.poll(context);
+            if (poll == null) {
+                throw new NullPointerException(future.getClass().getName()
+                        + ".poll returned null; return Poll.pending() or Poll.ready(value)");
+            }
+        } catch (Throwable thrown) {
+            complete(thrown, FAILED);
+            throw rethrowable(thrown);
+        }
+        if (poll instanceof Poll.Ready<T>(T value)) {
+            complete(value, 0);
+            return false;
+        }
+        return afterPending();
+    }
+
+    /** Moves SCHEDULED to RUNNING; {@code false} (and SCHEDULED cleared) if the task was closed. */
+    private boolean claimPoll() {
+        for (;;) {
+            int current = state;
+            if ((current & SCHEDULED) == 0) {
+                throw new IllegalStateException(
+                        "TaskRunnable.run() called on a task that is not scheduled: a runnable"
+                                + " is run once per schedule, by one consumer");
+            }
+            int next = (current & CLOSED) != 0
+                    ? current & ~SCHEDULED
+                    : (current & ~SCHEDULED) | RUNNING;
+            if (STATE.compareAndSet(this, current, next)) {
+                return (next & RUNNING) != 0;
+            }
+        }
+    }
+
+    /** The poll returned Pending: go idle, or queue again if woken meanwhile, or close. */
+    private boolean afterPending() {
+        for (;;) {
+            int current = state;
+            boolean closed = (current & CLOSED) != 0;
+            int next = closed ? current & ~(RUNNING | SCHEDULED) : current & ~RUNNING;
+            if (STATE.compareAndSet(this, current, next)) {
+                if (closed) {
+                    dropFuture(); // cancelled during the poll
+                    notifyAwaiter();
+                    return false;
+                }
+                if ((current & SCHEDULED) != 0) {
+                    schedule(); // woken during the poll: exactly one more run
+                }
+                return true;
+            }
+        }
+    }
+
+    /** Stores the outcome and publishes it with COMPLETED (plus {@code extraBits}). */
+    private void complete(Object outcome, int extraBits) {
+        dropFuture();
+        for (;;) {
+            int current = state;
+            // A wake during the poll may have set SCHEDULED; a finished task is never queued.
+            int next = (current & ~(RUNNING | SCHEDULED)) | COMPLETED | extraBits;
+            output = (current & (DETACHED | CLOSED)) != 0 ? null : outcome;
+            if (STATE.compareAndSet(this, current, next)) {
+                break;
+            }
+        }
+        notifyAwaiter();
+    }
+
+    private void dropFuture() {
+        future = null;
+    }
+
+    private static RuntimeException rethrowable(Throwable thrown) {
+        if (thrown instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (thrown instanceof Error error) {
+            throw error;
+        }
+        return new CompletionException(thrown);
+    }
+
+    // ---------------------------------------------------------------- the waker
+
+    /** Schedules the task unless it is already scheduled, finished or closed. */
+    @Override
+    public void wake() {
+        for (;;) {
+            int current = state;
+            if ((current & (SCHEDULED | COMPLETED | CLOSED)) != 0) {
+                return;
+            }
+            if (STATE.compareAndSet(this, current, current | SCHEDULED)) {
+                if ((current & RUNNING) == 0) {
+                    schedule(); // idle: this wake owns the queueing
+                }
+                return; // running: the poller queues it when the poll returns
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- the caller's side
+
+    /** The Task handle's poll: the output when completed, else registers the awaiter. */
+    Poll<T> pollResult(Context cx) {
+        int current = state;
+        if ((current & DETACHED) != 0) {
+            throw new IllegalStateException("the task was detached: nobody may await its output");
+        }
+        if (!isFinished(current)) {
+            AWAITER.setVolatile(this, cx.waker());
+            current = state; // re-read: completion may have come before the awaiter was seen
+            if (!isFinished(current)) {
+                return Poll.pending();
+            }
+        }
+        return Poll.ready(outputOf(current));
+    }
+
+    @SuppressWarnings("unchecked")
+    private T outputOf(int finishedState) {
+        if ((finishedState & CLOSED) != 0) {
+            throw new CancellationException("the task was cancelled");
+        }
+        if ((finishedState & FAILED) != 0) {
+            Throwable failure = (Throwable) output;
+            throw new CompletionException("the task's future threw " + failure, failure);
+        }
+        return (T) output;
+    }
+
+    /** Closes the task unless it has finished; returns whether this call closed it. */
+    boolean cancel() {
+        for (;;) {
+            int current = state;
+            if ((current & DETACHED) != 0) {
+                throw new IllegalStateException("the task was detached: it can no longer be cancelled");
+            }
+            if (isFinished(current)) {
+                return false;
+            }
+            if (STATE.compareAndSet(this, current, current | CLOSED)) {
+                if ((current & (SCHEDULED | RUNNING)) == 0) {
+                    dropFuture(); // idle: no runnable exists to drop it later
+                }
+                notifyAwaiter();
+                return true;
+            }
+        }
+    }
+
+    /** Lets the task run on with nobody waiting; its output, if any, is dropped. */
+    void detach() {
+        int previous = (int) STATE.getAndBitwiseOr(this, DETACHED);
+        if ((previous & COMPLETED) != 0) {
+            output = null;
+        }
+        awaiter = null;
+    }
+
+    boolean isDetached() {
+        return (state & DETACHED) != 0;
+    }
+
+    boolean isFinished() {
+        return isFinished(state);
+    }
+
+    private static boolean isFinished(int state) {
+        return (state & (COMPLETED | CLOSED)) != 0;
+    }
+
+    private void notifyAwaiter() {
+        Waker waiting = (Waker) AWAITER.getAndSet(this, (Waker) null);
+        if (waiting != null) {
+            waiting.wake();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Task[" + describe(state) + "]";
+    }
+
+    /** The state word spelled out, for debuggers and failure messages. */
+    static String describe(int state) {
+        StringBuilder bits = new StringBuilder();
+        String[] names = {"SCHEDULED", "RUNNING", "COMPLETED", "FAILED", "CLOSED", "DETACHED"};
+        for (int bit = 0; bit < names.length; bit++) {
+            if ((state & (1 << bit)) != 0) {
+                bits.append(bits.isEmpty() ? "" : "|").append(names[bit]);
+            }
+        }
+        return bits.isEmpty() ? "IDLE" : bits.toString();
+    }
+}

@@ -1,0 +1,81 @@
+package asyncqueues.task;
+
+/**
+ * The caller's handle to a spawned future: the Java form of async-task's {@code Task}.
+ *
+ * <p>A {@code Task} is itself a {@link Future} of the spawned future's value, so it can be
+ * passed to {@link Futures#blockOn} or awaited inside another future. Polling it gives:
+ * <ul>
+ *   <li>the value, once the future returned it;
+ *   <li>a {@link java.util.concurrent.CompletionException} whose cause is what the future threw;
+ *   <li>a {@link java.util.concurrent.CancellationException} once the task was cancelled.
+ * </ul>
+ *
+ * <p>Rust cancels a task when its handle is dropped. Java has no such moment, so the handle is
+ * {@link AutoCloseable} instead: {@link #close()} cancels the task unless it was
+ * {@linkplain #detach() detached}, and try-with-resources gives the scope that Rust's drop gives.
+ * A handle nobody closes lets its task run on, as a detached one would.
+ *
+ * <p>One thread at a time awaits a task: a second poller replaces the first one's waker.
+ *
+ * @param <T> the type of the future's value
+ */
+public final class Task<T> implements Future<T>, AutoCloseable {
+
+    private final RawTask<T> task;
+
+    Task(RawTask<T> task) {
+        this.task = task;
+    }
+
+    /**
+     * Returns the value if the task has completed, else registers {@code cx}'s waker to be woken
+     * when it completes or is cancelled.
+     *
+     * @throws java.util.concurrent.CompletionException if the future threw (it is the cause)
+     * @throws java.util.concurrent.CancellationException if the task was cancelled
+     * @throws IllegalStateException if the task was detached
+     */
+    @Override
+    public Poll<T> poll(Context cx) {
+        return task.pollResult(cx);
+    }
+
+    /**
+     * Cancels the task unless it has already finished. A queued runnable then drops the future
+     * without polling it; a poll in progress completes, and the future is not polled again.
+     *
+     * @return {@code true} if this call cancelled the task, {@code false} if it had already
+     *         completed, failed or been cancelled (a completed task keeps its value)
+     * @throws IllegalStateException if the task was detached
+     */
+    public boolean cancel() {
+        return task.cancel();
+    }
+
+    /**
+     * Lets the task run to completion with nobody waiting for it: its output is dropped, and
+     * {@link #close()} no longer cancels it. The Java form of Rust's {@code Task::detach}.
+     */
+    public void detach() {
+        task.detach();
+    }
+
+    /** {@code true} once the task has completed (with a value or a throwable) or been cancelled. */
+    public boolean isFinished() {
+        return task.isFinished();
+    }
+
+    /** Cancels the task unless it was detached: Java's stand-in for dropping a Rust {@code Task}. */
+    @Override
+    public void close() {
+        if (!task.isDetached()) {
+            task.cancel();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return task.toString();
+    }
+}

@@ -1,0 +1,43 @@
+package asyncqueues.task;
+
+/**
+ * The executor's handle to a spawned future: the Java form of async-task's {@code Runnable}.
+ *
+ * <p>It exists, in the sense that matters, only while the task is scheduled: {@link AsyncTask#spawn}
+ * returns it scheduled, a consumer {@linkplain #run() runs} it, and after that it comes back to
+ * the schedule function only when the future's waker is woken. A queue therefore never holds the
+ * same task twice, and a runnable that is run when it is not scheduled fails loudly instead of
+ * polling the future from a second thread.
+ */
+public final class TaskRunnable implements Runnable {
+
+    private final RawTask<?> task;
+
+    TaskRunnable(RawTask<?> task) {
+        this.task = task;
+    }
+
+    /**
+     * Polls the future once on the calling thread. If the task was cancelled while queued, the
+     * future is dropped unpolled instead.
+     *
+     * @throws RuntimeException or {@link Error}: what the future threw (a checked throwable
+     *         arrives wrapped in {@link java.util.concurrent.CompletionException}); the task is
+     *         then complete as failed
+     * @throws IllegalStateException if the task is not scheduled (run twice for one schedule)
+     */
+    @Override
+    public void run() {
+        task.run();
+    }
+
+    /** Hands this runnable to the schedule function given to {@link AsyncTask#spawn}. */
+    public void schedule() {
+        task.schedule();
+    }
+
+    @Override
+    public String toString() {
+        return "TaskRunnable" + task.toString().substring("Task".length());
+    }
+}
