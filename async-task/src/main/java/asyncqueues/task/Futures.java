@@ -1,5 +1,6 @@
 package asyncqueues.task;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,7 +47,7 @@ public final class Futures {
         boolean interrupted = false;
         try {
             for (;;) {
-                if (future.poll(cx) instanceof Poll.Ready<T>(T value)) {
+                if (pollChecked(future, cx) instanceof Poll.Ready<T>(T value)) {
                     return value;
                 }
                 interrupted |= waker.parkUntilWoken();
@@ -84,7 +85,7 @@ public final class Futures {
      */
     public static Future<Void> sequence(Future<?>... steps) {
         Objects.requireNonNull(steps, "steps must not be null");
-        return sequence(List.of(steps));
+        return sequence(Arrays.asList(steps)); // not List.of, whose NPE would not say which step
     }
 
     /** As {@link #sequence(Future[])}, with the steps in a list. */
@@ -101,6 +102,19 @@ public final class Futures {
         return cx -> Poll.ready(value);
     }
 
+    /**
+     * Polls {@code future} once, turning a {@code null} outcome (a broken future, which would
+     * otherwise be taken for Pending and never woken) into an exception that names its class.
+     */
+    static <T> Poll<T> pollChecked(Future<T> future, Context cx) {
+        Poll<T> poll = future.poll(cx);
+        if (poll == null) {
+            throw new NullPointerException(future.getClass().getName()
+                    + ".poll returned null; return Poll.pending() or Poll.ready(value)");
+        }
+        return poll;
+    }
+
     /** The state machine behind {@link #sequence}: the index of the step being awaited. */
     private static final class Sequence implements Future<Void> {
         private final Future<?>[] steps;
@@ -113,7 +127,7 @@ public final class Futures {
         @Override
         public Poll<Void> poll(Context cx) {
             while (current < steps.length) {
-                if (steps[current].poll(cx).isPending()) {
+                if (pollChecked(steps[current], cx).isPending()) {
                     return Poll.pending();
                 }
                 steps[current++] = null; // a finished step is released, as Rust drops it

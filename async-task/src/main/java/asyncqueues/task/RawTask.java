@@ -42,8 +42,9 @@ final class RawTask<T> implements Waker {
     /**
      * Set while the runnable exists: from the spawn, or a wake of an idle task, until a run
      * begins. Set together with RUNNING, it means "woken during the poll": when the poll returns
-     * Pending, the running thread queues the runnable again. Never set once COMPLETED or CLOSED
-     * is, except that a scheduled task may be CLOSED (its coming run drops the future unpolled).
+     * Pending, the running thread queues the runnable again (until then nobody may run it).
+     * Never set once COMPLETED or CLOSED is, except that a scheduled task may be CLOSED (its
+     * coming run drops the future unpolled).
      */
     static final int SCHEDULED = 1;
 
@@ -125,11 +126,7 @@ final class RawTask<T> implements Waker {
         }
         Poll<T> poll;
         try {
-            poll = future.poll(context);
-            if (poll == null) {
-                throw new NullPointerException(future.getClass().getName()
-                        + ".poll returned null; return Poll.pending() or Poll.ready(value)");
-            }
+            poll = Futures.pollChecked(future, context);
         } catch (Throwable thrown) {
             complete(thrown, FAILED);
             throw rethrowable(thrown);
@@ -141,14 +138,18 @@ final class RawTask<T> implements Waker {
         return afterPending();
     }
 
-    /** Moves SCHEDULED to RUNNING; {@code false} (and SCHEDULED cleared) if the task was closed. */
+    /**
+     * Moves SCHEDULED to RUNNING; {@code false} (and SCHEDULED cleared) if the task was closed.
+     * Only a queued runnable may be claimed: RUNNING|SCHEDULED means woken during a poll, and
+     * the runnable belongs to the polling thread until that poll returns.
+     */
     private boolean claimPoll() {
         for (;;) {
             int current = state;
-            if ((current & SCHEDULED) == 0) {
-                throw new IllegalStateException(
-                        "TaskRunnable.run() called on a task that is not scheduled: a runnable"
-                                + " is run once per schedule, by one consumer");
+            if ((current & (SCHEDULED | RUNNING)) != SCHEDULED) {
+                throw new IllegalStateException("TaskRunnable.run() called on a task that is not"
+                        + " queued (state " + describe(current) + "): a runnable is run once per"
+                        + " schedule, by one consumer");
             }
             int next = (current & CLOSED) != 0
                     ? current & ~SCHEDULED

@@ -1,0 +1,175 @@
+package asyncqueues.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static java.util.concurrent.CompletableFuture.supplyAsync;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@code Futures.blockOn}: polls, parks until the waker is woken, and polls again; never a busy
+ * loop, never a lost wake.
+ */
+@DisplayName("Futures.blockOn")
+@Timeout(10)
+class BlockOnTest {
+
+    /**
+     * Pending until {@link #release} is called from another thread, which then wakes the waker
+     * of the last poll. Counts its polls: a blocking loop that polled without being woken would
+     * poll it more than twice.
+     */
+    private static final class Released implements Future<String> {
+        final AtomicInteger polls = new AtomicInteger();
+        private final AtomicReference<Waker> waker = new AtomicReference<>();
+        private final AtomicBoolean released = new AtomicBoolean();
+
+        @Override
+        public Poll<String> poll(Context cx) {
+            polls.incrementAndGet();
+            waker.set(cx.waker());
+            return released.get() ? Poll.ready("released") : Poll.pending();
+        }
+
+        void release() {
+            released.set(true);
+            waker.get().wake();
+        }
+    }
+
+    /** Runs blockOn(future) on a thread of its own, keeping what it returned or threw. */
+    private static final class Blocked {
+        final AtomicReference<String> value = new AtomicReference<>();
+        final AtomicBoolean interruptedAfter = new AtomicBoolean();
+        final Thread thread;
+
+        Blocked(Future<String> future) {
+            thread = Thread.ofPlatform().daemon().name("blocked-on").start(() -> {
+                value.set(Futures.blockOn(future));
+                interruptedAfter.set(Thread.currentThread().isInterrupted());
+            });
+        }
+
+        /** Waits until the thread is parked in blockOn, after its first poll. */
+        void awaitParked() {
+            await("the blocked thread parked")
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> thread.getState() == Thread.State.WAITING);
+        }
+    }
+
+    @Test
+    @DisplayName("a ready future: the value at once, after a single poll")
+    void readyFutureReturnsAtOnce() {
+        AtomicInteger polls = new AtomicInteger();
+
+        String value = Futures.blockOn(cx -> {
+            polls.incrementAndGet();
+            return Poll.ready("now");
+        });
+
+        assertThat(value).isEqualTo("now");
+        assertThat(polls).hasValue(1);
+    }
+
+    @Test
+    @DisplayName("a future that wakes itself before returning Pending is polled again, not parked on forever")
+    void wakeBeforeTheParkIsNotLost() {
+        CounterFuture counter = new CounterFuture(3);
+
+        assertThat(Futures.blockOn(counter)).isEqualTo(3);
+        assertThat(counter.polls()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("parks until a wake from another thread, then polls once more")
+    void parksUntilWokenFromAnotherThread() throws Exception {
+        Released future = new Released();
+        Blocked blocked = new Blocked(future);
+        blocked.awaitParked();
+
+        future.release();
+        blocked.thread.join();
+
+        assertThat(blocked.value).hasValue("released");
+        assertThat(future.polls).as("the first poll and the one after the wake").hasValue(2);
+    }
+
+    @Test
+    @DisplayName("spurious unparks do not make it poll or return")
+    void survivesSpuriousUnparks() throws Exception {
+        Released future = new Released();
+        Blocked blocked = new Blocked(future);
+        blocked.awaitParked();
+
+        for (int i = 0; i < 1_000; i++) {
+            LockSupport.unpark(blocked.thread);
+            Thread.yield();
+        }
+        blocked.awaitParked();
+        assertThat(future.polls).as("polls before the wake").hasValue(1);
+
+        future.release();
+        blocked.thread.join();
+        assertThat(blocked.value).hasValue("released");
+        assertThat(future.polls).hasValue(2);
+    }
+
+    @Test
+    @DisplayName("an interrupt does not end the wait, and the interrupt status is kept")
+    void keepsTheInterruptStatus() throws Exception {
+        Released future = new Released();
+        Blocked blocked = new Blocked(future);
+        blocked.awaitParked();
+
+        blocked.thread.interrupt();
+        blocked.awaitParked();
+        assertThat(future.polls).as("polls before the wake").hasValue(1);
+        future.release();
+        blocked.thread.join();
+
+        assertThat(blocked.value).hasValue("released");
+        assertThat(blocked.interruptedAfter).as("interrupted after blockOn returned").isTrue();
+    }
+
+    @Test
+    @DisplayName("an interrupt status set before the call is kept, and does not stop the wait")
+    void keepsAnEarlierInterruptStatus() {
+        CounterFuture counter = new CounterFuture(3);
+        Thread.currentThread().interrupt();
+        try {
+            assertThat(Futures.blockOn(counter)).isEqualTo(3);
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted(); // leave the JUnit thread as it was
+        }
+    }
+
+    @Test
+    @DisplayName("blocks on a task from any thread: a pool thread, a virtual thread")
+    void blocksOnATaskFromAnyThread() throws Exception {
+        try (QueueExecutor executor = new QueueExecutor("consumer", 1);
+                ExecutorService pool = Executors.newFixedThreadPool(1);
+                ExecutorService virtual = Executors.newVirtualThreadPerTaskExecutor()) {
+            Task<Integer> fromPool = executor.spawn(new CounterFuture(3));
+            Task<Integer> fromVirtual = executor.spawn(new CounterFuture(4));
+
+            CompletableFuture<Integer> pooled = supplyAsync(() -> Futures.blockOn(fromPool), pool);
+            CompletableFuture<Integer> onVirtual = supplyAsync(() -> Futures.blockOn(fromVirtual), virtual);
+
+            assertThat(pooled.join()).isEqualTo(3);
+            assertThat(onVirtual.join()).isEqualTo(4);
+            assertThat(executor.failures()).isEmpty();
+        }
+    }
+}

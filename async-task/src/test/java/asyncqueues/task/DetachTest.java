@@ -1,0 +1,90 @@
+package asyncqueues.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
+
+import java.lang.ref.Reference;
+import java.lang.ref.WeakReference;
+import java.time.Duration;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** {@code detach()}: the task runs on with nobody waiting, and its output is dropped. */
+@DisplayName("Task.detach")
+@Timeout(10)
+class DetachTest {
+
+    private final ManualQueue queue = new ManualQueue();
+
+    @Test
+    @DisplayName("a detached task runs to completion on the executor, and close() no longer cancels it")
+    void detachedTaskRunsToCompletion() {
+        CounterFuture counter = new CounterFuture(3);
+        try (QueueExecutor executor = new QueueExecutor("detached", 1)) {
+            Spawned<Integer> spawned = AsyncTask.spawn(counter, executor);
+
+            spawned.task().detach();
+            spawned.task().close();
+            spawned.runnable().schedule();
+
+            await("the detached task finished").atMost(Duration.ofSeconds(5)).until(spawned.task()::isFinished);
+            assertThat(counter.polls()).isEqualTo(3);
+            assertThat(spawned.task()).hasToString("Task[COMPLETED|DETACHED]");
+            assertThat(executor.failures()).isEmpty();
+        }
+    }
+
+    @Test
+    @DisplayName("detached before it completes: its output is dropped, though the handle lives on")
+    void outputOfATaskDetachedBeforeCompletionIsDropped() {
+        FreshOutput future = new FreshOutput();
+        Task<Object> task = queue.spawn(future);
+
+        task.detach();
+        queue.runNext();
+
+        Collected.awaitCleared("the detached task's output", future.output);
+        Reference.reachabilityFence(task); // the handle, not its absence, is what must not hold the output
+    }
+
+    @Test
+    @DisplayName("detached after it completed: its stored output is dropped, though the handle lives on")
+    void outputOfATaskDetachedAfterCompletionIsDropped() {
+        FreshOutput future = new FreshOutput();
+        Task<Object> task = queue.spawn(future);
+
+        queue.runNext();
+        task.detach();
+
+        Collected.awaitCleared("the detached task's output", future.output);
+        Reference.reachabilityFence(task);
+    }
+
+    /** Ready at once with a new object, of which it keeps only a weak reference. */
+    private static final class FreshOutput implements Future<Object> {
+        WeakReference<Object> output;
+
+        @Override
+        public Poll<Object> poll(Context cx) {
+            Object value = new Object();
+            output = new WeakReference<>(value);
+            return Poll.ready(value);
+        }
+    }
+
+    @Test
+    @DisplayName("a detached task can no longer be awaited or cancelled")
+    void detachedTaskCannotBeAwaitedOrCancelled() {
+        Task<String> task = queue.spawn(Futures.ready("value"));
+        task.detach();
+
+        assertThatIllegalStateException()
+                .isThrownBy(() -> Futures.blockOn(task))
+                .withMessageContaining("detached");
+        assertThatIllegalStateException()
+                .isThrownBy(task::cancel)
+                .withMessageContaining("detached");
+    }
+}
