@@ -1,0 +1,260 @@
+package asyncqueues.workbook.tools;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The workbook's command line: hints, progress and resets for learners and teachers, and the
+ * stubs' check and regeneration for maintainers. {@code ./jbang} runs it; {@link #usage()} lists
+ * the commands.
+ *
+ * <p>Exit codes: {@value #OK} when all is well, {@value #FAILED} when something is unsolved,
+ * drifted or broken, {@value #USAGE} when the command line is wrong.
+ */
+public final class Workbook {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    /** A command line that cannot be carried out as written. */
+    private static final class UsageException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** The command line, read: options anywhere, the rest in order. */
+    private record Arguments(List<String> words, Path root, boolean force, boolean check, boolean write, boolean help) {
+
+        static Arguments parse(String... args) {
+            List<String> words = new ArrayList<>();
+            Path root = null;
+            boolean force = false;
+            boolean check = false;
+            boolean write = false;
+            boolean help = false;
+            for (int i = 0; i < args.length; i++) {
+                String arg = Objects.requireNonNull(args[i], "an argument must not be null");
+                switch (arg) {
+                    case "--force" -> force = true;
+                    case "--check" -> check = true;
+                    case "--write" -> write = true;
+                    case "--help", "-h", "help" -> help = true;
+                    case "--root" -> {
+                        if (i + 1 == args.length) {
+                            throw new UsageException("--root needs a directory: --root DIR");
+                        }
+                        root = Path.of(args[++i]);
+                    }
+                    default -> {
+                        if (arg.startsWith("--root=")) {
+                            root = Path.of(arg.substring("--root=".length()));
+                        } else if (arg.startsWith("-")) {
+                            throw new UsageException("unknown option " + arg);
+                        } else {
+                            words.add(arg);
+                        }
+                    }
+                }
+            }
+            return new Arguments(List.copyOf(words), root, force, check, write, help);
+        }
+    }
+
+    private Workbook() {}
+
+    public static void main(String[] args) {
+        System.exit(run(Path.of(""), System.out, System.err, args));
+    }
+
+    /**
+     * Runs one command.
+     *
+     * @param workingDirectory where the workbook is looked for (it and its parents) unless
+     *                         {@code --root DIR} names it; {@code DIR} is resolved against it
+     * @return the exit code
+     */
+    static int run(Path workingDirectory, PrintStream out, PrintStream err, String... args) {
+        try {
+            Arguments arguments = Arguments.parse(args);
+            if (arguments.help()) {
+                out.print(usage());
+                return OK;
+            }
+            if (arguments.words().isEmpty()) {
+                err.print(usage());
+                return USAGE;
+            }
+            String command = arguments.words().getFirst();
+            List<String> operands = arguments.words().subList(1, arguments.words().size());
+            checkOptions(command, arguments);
+            return switch (command) {
+                case "hint" -> hint(layout(workingDirectory, arguments), exercise(command, operands), out);
+                case "progress" -> {
+                    requireNoOperands(command, operands);
+                    yield progress(layout(workingDirectory, arguments), out);
+                }
+                case "reset" -> reset(layout(workingDirectory, arguments), exercise(command, operands),
+                        arguments.force(), out, err);
+                case "stubs" -> {
+                    requireNoOperands(command, operands);
+                    yield stubs(layout(workingDirectory, arguments), arguments, out, err);
+                }
+                default -> throw new UsageException("unknown command '" + command + "'");
+            };
+        } catch (UsageException e) {
+            err.println("workbook: " + e.getMessage());
+            err.println("Run with --help to see the commands.");
+            return USAGE;
+        } catch (WorkbookException e) {
+            err.println("workbook: " + e.getMessage());
+            return FAILED;
+        } catch (UncheckedIOException e) {
+            err.println("workbook: " + e.getMessage() + ": " + e.getCause());
+            return FAILED;
+        }
+    }
+
+    /** The commands, for a person. */
+    static String usage() {
+        return """
+                Usage: workbook [--root DIR] COMMAND
+
+                For learners and teachers:
+                  hint S.N             show exercise S.N: its title, the file to edit, and its hint
+                  progress             compile and test every stage, and show which exercises are solved
+                  reset S.N [--force]  put the stub of exercise S.N back in your file (only that region;
+                                       --force when the region holds code of yours, which is printed)
+
+                For maintainers:
+                  stubs --check        check that every stub file is what its solution makes
+                  stubs --write        make the stub files again from the solutions
+
+                --root DIR names the workbook's root (default: this directory or the nearest parent that
+                holds the workbook's pom.xml).
+                Exit codes: 0 done (all solved, no drift), 1 not solved, drifted or broken, 2 usage error.
+                """;
+    }
+
+    private static void checkOptions(String command, Arguments arguments) {
+        if (arguments.force() && !command.equals("reset")) {
+            throw new UsageException("--force belongs to reset only");
+        }
+        if ((arguments.check() || arguments.write()) && !command.equals("stubs")) {
+            throw new UsageException("--check and --write belong to stubs only");
+        }
+    }
+
+    private static WorkbookLayout layout(Path workingDirectory, Arguments arguments) {
+        return arguments.root() == null
+                ? WorkbookLayout.findFrom(workingDirectory)
+                : WorkbookLayout.at(workingDirectory.resolve(arguments.root()));
+    }
+
+    private static ExerciseNumber exercise(String command, List<String> operands) {
+        if (operands.size() != 1) {
+            throw new UsageException(command + " takes one exercise number, e.g. '" + command + " 1.3'");
+        }
+        try {
+            return ExerciseNumber.parse(operands.getFirst());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static void requireNoOperands(String command, List<String> operands) {
+        if (!operands.isEmpty()) {
+            throw new UsageException(command + " takes no operand; got " + String.join(" ", operands));
+        }
+    }
+
+    private static Exercise known(ExerciseCatalog catalog, ExerciseNumber number) {
+        return catalog.find(number).orElseThrow(() -> new UsageException("there is no exercise " + number
+                + "; the exercises are " + (catalog.exercises().isEmpty() ? "(none yet)" : catalog.numbers())));
+    }
+
+    private static int hint(WorkbookLayout layout, ExerciseNumber number, PrintStream out) {
+        Exercise exercise = known(ExerciseCatalog.load(layout), number);
+        Path hint = layout.hintFile(exercise);
+        if (!Files.isRegularFile(hint)) {
+            throw new WorkbookException("exercise " + number + " has no hint yet: " + exercise.hintFile()
+                    + " does not exist");
+        }
+        out.println("Exercise " + number + ": " + exercise.title());
+        out.println("Stage: " + exercise.stage().module());
+        out.println("Edit:  " + exercise.learnerFile() + ", between the EXERCISE " + number + " markers");
+        out.println();
+        out.println(SourceFiles.read(hint).strip());
+        return OK;
+    }
+
+    private static int progress(WorkbookLayout layout, PrintStream out) {
+        ExerciseCatalog catalog = ExerciseCatalog.load(layout);
+        // Stage threads left over from one run may print while later ones compile: keep them quiet
+        // until the report is out, which goes to 'out', the stream we were given.
+        QuietConsole quiet = QuietConsole.start();
+        try {
+            Progress.Report report = new Progress(layout, catalog).measure();
+            report.print(out);
+            out.flush();
+            return report.allSolved() ? OK : FAILED;
+        } finally {
+            quiet.close();
+        }
+    }
+
+    private static int reset(WorkbookLayout layout, ExerciseNumber number, boolean force, PrintStream out,
+            PrintStream err) {
+        ExerciseCatalog catalog = ExerciseCatalog.load(layout);
+        known(catalog, number);
+        return switch (new ExerciseReset(layout, catalog).reset(number, force)) {
+            case ExerciseReset.Outcome.AlreadyStub(Path file) -> {
+                out.println("Exercise " + number + " in " + layout.relative(file) + " is already the stub;"
+                        + " nothing to reset.");
+                yield OK;
+            }
+            case ExerciseReset.Outcome.Reset(Path file, int line, String replaced) -> {
+                out.println("Exercise " + number + " in " + layout.relative(file) + " is the stub again. The code"
+                        + " it held, from line " + line + ", was:");
+                out.println(replaced);
+                yield OK;
+            }
+            case ExerciseReset.Outcome.Refused(Path file, int line, String wouldLose) -> {
+                err.println("Exercise " + number + " in " + layout.relative(file) + " holds code of yours, from"
+                        + " line " + line + "; a reset would lose it:");
+                err.println(wouldLose);
+                err.println("Nothing was changed. To reset it anyway: reset " + number + " --force");
+                yield FAILED;
+            }
+        };
+    }
+
+    private static int stubs(WorkbookLayout layout, Arguments arguments, PrintStream out, PrintStream err) {
+        if (arguments.check() == arguments.write()) {
+            throw new UsageException("stubs takes one of --check or --write");
+        }
+        ExerciseCatalog catalog = ExerciseCatalog.load(layout);
+        if (arguments.write()) {
+            List<String> written = Stubs.write(layout, catalog);
+            written.forEach(file -> out.println("wrote " + file));
+            out.println(written.size() + " stub file(s) written.");
+        }
+        List<Stubs.Drift> drifts = Stubs.check(layout, catalog);
+        if (drifts.isEmpty()) {
+            out.println("Every stub file of " + catalog.stages().size() + " stage(s) is what its solution makes.");
+            return OK;
+        }
+        drifts.forEach(drift -> err.println(drift.describe() + "\n"));
+        err.println(drifts.size() + " file(s) differ from what the solutions make.");
+        return FAILED;
+    }
+}

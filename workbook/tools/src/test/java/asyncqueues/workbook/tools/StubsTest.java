@@ -1,0 +1,191 @@
+package asyncqueues.workbook.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StubsTest {
+
+    private static final String SOLUTION = """
+            class Adder {
+                int add(int a, int b) {
+                    // EXERCISE 1.1 BEGIN: add
+                    int sum = a + b;
+                    return sum;
+                    // EXERCISE 1.1 END
+                }
+
+                Runnable task() {
+                    return () -> {
+                        \t// EXERCISE 1.2 BEGIN: a lambda, indented with a tab
+                        \tSystem.out.println("hi");
+                        \t// EXERCISE 1.2 END
+                    };
+                }
+            }
+            """;
+
+    private static final String STUB = """
+            class Adder {
+                int add(int a, int b) {
+                    // EXERCISE 1.1 BEGIN: add
+                    throw new ExerciseNotDone("1.1");
+                    // EXERCISE 1.1 END
+                }
+
+                Runnable task() {
+                    return () -> {
+                        \t// EXERCISE 1.2 BEGIN: a lambda, indented with a tab
+                        \tthrow new ExerciseNotDone("1.2");
+                        \t// EXERCISE 1.2 END
+                    };
+                }
+            }
+            """;
+
+    @TempDir
+    Path dir;
+
+    private WorkbookLayout layout;
+    private Stage stage1;
+
+    @BeforeEach
+    void copyFixture() {
+        layout = Fixture.copyTo(dir);
+        stage1 = new Stage(1, "step01-single-queue");
+    }
+
+    private Path stubAdder() {
+        return layout.stageSources(stage1).resolve(Fixture.ADDER);
+    }
+
+    @Test
+    void aRegionsBodyBecomesOneThrowAtItsMarkersIndentation() {
+        assertThat(Stubs.stubOf("Adder.java", SOLUTION)).isEqualTo(STUB);
+    }
+
+    @Test
+    void everyByteOutsideTheRegionsIsKeptCrlfIncluded() {
+        String solution = SOLUTION.replace("\n", "\r\n").replace("class Adder {\r\n", "class Adder {\n");
+        String withoutLastNewline = solution.substring(0, solution.length() - 2);
+
+        String stub = Stubs.stubOf("Adder.java", withoutLastNewline);
+
+        String expected = STUB.replace("\n", "\r\n").replace("class Adder {\r\n", "class Adder {\n");
+        assertThat(stub).isEqualTo(expected.substring(0, expected.length() - 2));
+    }
+
+    @Test
+    void aFileWithoutRegionsIsItsOwnStub() {
+        String text = "class Plain {\r\n  // an EXERCISES-free comment\r\n}";
+
+        assertThat(Stubs.stubOf("Plain.java", text)).isEqualTo(text);
+    }
+
+    @Test
+    void stubsMadeFromTheirStubsAreTheSame() {
+        assertThat(Stubs.stubOf("Adder.java", STUB)).isEqualTo(STUB);
+    }
+
+    @Test
+    void aSolutionWithDamagedMarkersMakesNoStub() {
+        assertThatThrownBy(() -> Stubs.stubOf("Adder.java", "// EXERCISE 1.1 BEGIN: x\n"))
+                .isInstanceOf(WorkbookException.class)
+                .hasMessage("Adder.java:1: EXERCISE 1.1 BEGIN has no END");
+    }
+
+    @Test
+    void theFixturesStubsAreWhatTheirSolutionsMake() {
+        assertThat(Stubs.check(layout, ExerciseCatalog.load(layout))).isEmpty();
+    }
+
+    @Test
+    void aChangeOutsideARegionIsReportedAsADiffWithFileAndLine() {
+        Fixture.edit(stubAdder(), "    private Adder() {}", "    private Adder() { }");
+
+        assertThat(Stubs.check(layout, stage1)).singleElement().satisfies(drift -> {
+            assertThat(drift.file()).isEqualTo(Fixture.ADDER);
+            assertThat(drift.describe())
+                    .startsWith("step01-single-queue/src/main/java/asyncqueues/step01/Adder.java: differs from the"
+                            + " stub that solutions/step01-single-queue/src/main/java/asyncqueues/step01/Adder.java"
+                            + " makes; the stubs are made from the solutions")
+                    .contains("""
+                            --- step01-single-queue/src/main/java/asyncqueues/step01/Adder.java (as the solution makes it)
+                            +++ step01-single-queue/src/main/java/asyncqueues/step01/Adder.java (as it is)
+                            @@ -5,7 +5,7 @@
+                             /** Arithmetic with two exercises in it. */
+                             public final class Adder {
+                            \s
+                            -    private Adder() {}
+                            +    private Adder() { }
+                            \s
+                                 public static int add(int a, int b) {
+                                     // EXERCISE 1.1 BEGIN: add two numbers""");
+        });
+    }
+
+    @Test
+    void aSolvedRegionIsDriftToo() {
+        Fixture.solve(layout, ExerciseCatalog.load(layout).find(Fixture.ADD).orElseThrow());
+
+        assertThat(Stubs.check(layout, stage1)).singleElement().satisfies(drift -> assertThat(drift.problem())
+                .contains("-        throw new ExerciseNotDone(\"1.1\");\n+        return a + b;"));
+    }
+
+    @Test
+    void missingAndExtraFilesAreReported() throws Exception {
+        Files.delete(layout.stageSources(stage1).resolve("asyncqueues/step01/Counter.java"));
+        SourceFiles.write(layout.stageSources(stage1).resolve("asyncqueues/step01/Extra.java"), "class Extra {}\n");
+
+        assertThat(Stubs.check(layout, stage1)).extracting(Stubs.Drift::describe).containsExactly(
+                "step01-single-queue/src/main/java/asyncqueues/step01/Counter.java: is missing; the stubs are made"
+                        + " from the solutions: change the solution, then run 'stubs --write' to make the stub again",
+                "step01-single-queue/src/main/java/asyncqueues/step01/Extra.java: is not in the solution"
+                        + " (solutions/step01-single-queue/src/main/java/asyncqueues/step01/Extra.java does not"
+                        + " exist); every file of a stage is made from its solution: add it there, or delete it here");
+    }
+
+    @Test
+    void aFileThatDiffersOnlyInLineEndingsIsSaidToWithoutAWholeFileDiff() {
+        SourceFiles.write(stubAdder(), SourceFiles.read(stubAdder()).replace("\n", "\r\n"));
+
+        assertThat(Stubs.check(layout, stage1)).singleElement().satisfies(drift -> assertThat(drift.problem())
+                .startsWith("differs from what solutions/step01-single-queue/src/main/java/asyncqueues/step01/"
+                        + "Adder.java makes only in its line endings (LF expected, CRLF found)"));
+    }
+
+    @Test
+    void aNonJavaFileMustBeACopy() {
+        SourceFiles.write(layout.solutionSources(stage1).resolve("asyncqueues/step01/notes.txt"), "// EXERCISE 1.9\n");
+        SourceFiles.write(layout.stageSources(stage1).resolve("asyncqueues/step01/notes.txt"), "changed\n");
+
+        assertThat(Stubs.check(layout, stage1)).singleElement()
+                .satisfies(drift -> assertThat(drift.file()).isEqualTo("asyncqueues/step01/notes.txt"));
+    }
+
+    @Test
+    void writeMakesEveryStubAgainAndTouchesOnlyFilesThatChange() throws Exception {
+        ExerciseCatalog catalog = ExerciseCatalog.load(layout);
+        Path counter = layout.stageSources(stage1).resolve("asyncqueues/step01/Counter.java");
+        Files.delete(counter);
+        Fixture.edit(stubAdder(), "throw new ExerciseNotDone(\"1.2\");", "return -a;");
+        Path doubler = layout.stageSources(new Stage(2, "step02-multi-worker")).resolve(Fixture.DOUBLER);
+        byte[] doublerBefore = Files.readAllBytes(doubler);
+        var doublerTime = Files.getLastModifiedTime(doubler);
+
+        assertThat(Stubs.write(layout, catalog)).containsExactly(
+                "step01-single-queue/src/main/java/asyncqueues/step01/Adder.java",
+                "step01-single-queue/src/main/java/asyncqueues/step01/Counter.java");
+
+        assertThat(Stubs.check(layout, catalog)).isEmpty();
+        assertThat(Files.readString(stubAdder(), StandardCharsets.UTF_8)).contains("throw new ExerciseNotDone(\"1.2\");");
+        assertThat(Files.readAllBytes(doubler)).isEqualTo(doublerBefore);
+        assertThat(Files.getLastModifiedTime(doubler)).isEqualTo(doublerTime);
+    }
+}

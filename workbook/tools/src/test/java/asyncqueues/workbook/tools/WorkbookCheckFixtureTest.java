@@ -1,0 +1,207 @@
+package asyncqueues.workbook.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The maintainers' check on the fixture: sound, and broken in each way the check must catch. */
+@Timeout(120)
+class WorkbookCheckFixtureTest {
+
+    private static final Stage STAGE1 = new Stage(1, "step01-single-queue");
+    private static final Stage STAGE2 = new Stage(2, "step02-multi-worker");
+
+    @TempDir
+    Path dir;
+
+    private WorkbookLayout layout;
+
+    @BeforeEach
+    void copyFixture() {
+        layout = Fixture.copyTo(dir);
+    }
+
+    private List<WorkbookCheck.Fact> facts(Stage stage) {
+        return new WorkbookCheck(layout, ExerciseCatalog.load(layout)).facts(stage);
+    }
+
+    private static List<WorkbookCheck.Fact> failures(List<WorkbookCheck.Fact> facts) {
+        return facts.stream().filter(fact -> !fact.holds()).toList();
+    }
+
+    @Test
+    void everyFactOfASoundWorkbookHolds() {
+        Fixture.build(layout);
+
+        List<WorkbookCheck.Fact> facts = Stream.of(STAGE1, STAGE2).flatMap(stage -> facts(stage).stream()).toList();
+
+        assertThat(failures(facts)).isEmpty();
+        assertThat(facts).extracting(WorkbookCheck.Fact::name).contains(
+                "has exercises", "has tests", "Exercise 1.2 has a hint",
+                "stub is what its solution makes: asyncqueues/step01/Adder.java",
+                "passes against the solution: Exercise 1.2: negate > leavesZeroAlone()",
+                "given code passes against the stubs: AdderTest > theCounterStartsAtOneInEveryRun()",
+                "Exercise 1.1 fails against its stub with ExerciseNotDone(\"1.1\")",
+                "Exercise 2.1 fails against its stub with ExerciseNotDone(\"2.1\")",
+                "test labels name exercises of this stage");
+        assertThat(new WorkbookCheck(layout, ExerciseCatalog.load(layout)).nothingWritten()).isFalse();
+    }
+
+    @Test
+    void aFailingFactThrowsItsProblemWithItsCause() {
+        IllegalStateException cause = new IllegalStateException("why");
+
+        assertThatThrownBy(() -> WorkbookCheck.Fact.fails("the fact", "the problem", cause).verify("step09-x"))
+                .isInstanceOf(AssertionError.class).hasMessage("step09-x > the fact:\nthe problem").hasCause(cause);
+        WorkbookCheck.Fact.holds("the fact").verify("step09-x");
+    }
+
+    @Test
+    void withoutMavensBuildTheCheckSaysToRunIt() {
+        List<WorkbookCheck.Fact> facts = facts(STAGE1);
+
+        assertThat(failures(facts)).singleElement().satisfies(fact -> {
+            assertThat(fact.name()).isEqualTo("is compiled");
+            assertThat(fact.problem()).contains("run 'mvn -P check verify' from the workbook's root",
+                    "step01-single-queue/target/test-classes", "solutions/step01-single-queue/target/classes");
+        });
+    }
+
+    @Test
+    void aSolutionThatFailsATestIsReportedWithTheTestAndItsFailure() {
+        Fixture.edit(layout.root().resolve("solutions/step01-single-queue/src/main/java/" + Fixture.ADDER),
+                "int negated = -a;", "int negated = a;");
+        Fixture.build(layout);
+
+        List<WorkbookCheck.Fact> failures = failures(facts(STAGE1));
+
+        assertThat(failures).extracting(WorkbookCheck.Fact::name).containsExactlyInAnyOrder(
+                "passes against the solution: AdderTest > Exercises 1.1, 1.2: a number plus its negation is zero",
+                "passes against the solution: Exercise 1.2: negate > negatesAPositiveNumber()");
+        assertThat(failures).filteredOn(fact -> fact.name().contains("AdderTest")).singleElement().satisfies(fact -> {
+            assertThat(fact.problem()).startsWith("against the solution, AdderTest > Exercises 1.1, 1.2: a number"
+                    + " plus its negation is zero failed: ");
+            assertThat(fact.cause()).isInstanceOf(AssertionError.class);
+        });
+    }
+
+    @Test
+    void driftAMissingHintAndAnUnlabelledExerciseAreReported() throws Exception {
+        Path negateTest = layout.stageTestSources(STAGE1).resolve("asyncqueues/step01/NegateTest.java");
+        Files.delete(negateTest);
+        Fixture.edit(layout.stageTestSources(STAGE1).resolve("asyncqueues/step01/AdderTest.java"),
+                "Exercises 1.1, 1.2: a number", "Exercise 1.1: a number");
+        Files.delete(layout.root().resolve("step01-single-queue/hints/1.2.md"));
+        Fixture.edit(layout.stageSources(STAGE1).resolve(Fixture.ADDER), "/** Arithmetic", "/** Sums");
+        Fixture.build(layout);
+
+        List<WorkbookCheck.Fact> failures = failures(facts(STAGE1));
+
+        assertThat(failures).extracting(WorkbookCheck.Fact::name).containsExactly(
+                "Exercise 1.2 has a hint",
+                "stub is what its solution makes: asyncqueues/step01/Adder.java",
+                "Exercise 1.2 fails against its stub with ExerciseNotDone(\"1.2\")");
+        assertThat(failures).extracting(WorkbookCheck.Fact::problem).containsExactly(
+                "exercise 1.2 has no hint: write step01-single-queue/hints/1.2.md",
+                Stubs.check(layout, STAGE1).getFirst().describe(),
+                "no test is labelled with exercise 1.2: label one with @DisplayName(\"Exercise 1.2: ...\") on the"
+                        + " test or its class");
+    }
+
+    @Test
+    void anExerciseWhoseStubPassesAGivenCodeTestFailsOrDoesNotFailItsOwnTestsIsReported() throws Exception {
+        Path tests = layout.stageTestSources(STAGE1).resolve("asyncqueues/step01");
+        Files.delete(tests.resolve("AdderTest.java"));
+        SourceFiles.write(tests.resolve("NegateTest.java"), """
+                package asyncqueues.step01;
+
+                import static org.assertj.core.api.Assertions.assertThat;
+
+                import org.junit.jupiter.api.DisplayName;
+                import org.junit.jupiter.api.Test;
+
+                class NegateTest {
+
+                    @Test
+                    @DisplayName("Exercise 1.2: a test that never calls the exercise")
+                    void passesAnyway() {
+                        assertThat(1).isOne();
+                    }
+
+                    @Test
+                    @DisplayName("Exercise 1.1: adds")
+                    void adds() {
+                        assertThat(Adder.add(1, 1)).isEqualTo(2);
+                    }
+
+                    @Test
+                    @DisplayName("a test of given code that calls an exercise")
+                    void callsAnExercise() {
+                        assertThat(Adder.negate(1)).isEqualTo(-1);
+                    }
+
+                    @Test
+                    @DisplayName("Exercise 1.9: a typo")
+                    void typo() {
+                    }
+
+                    @Test
+                    @DisplayName("Exercise 1.1 without a colon")
+                    void malformed() {
+                        assertThat(Adder.add(1, 1)).isEqualTo(2);
+                    }
+                }
+                """);
+        Fixture.build(layout);
+
+        List<WorkbookCheck.Fact> failures = failures(facts(STAGE1));
+
+        assertThat(failures.subList(0, 2)).extracting(WorkbookCheck.Fact::name).containsExactlyInAnyOrder(
+                "given code passes against the stubs: NegateTest > a test of given code that calls an exercise",
+                "given code passes against the stubs: NegateTest > Exercise 1.1 without a colon");
+        assertThat(failures.subList(2, failures.size())).extracting(WorkbookCheck.Fact::name).containsExactly(
+                "Exercise 1.2 fails against its stub with ExerciseNotDone(\"1.2\")",
+                "test labels name exercises of this stage");
+        assertThat(failures.get(2).problem()).contains("no test of exercise 1.2 fails with its own"
+                + " ExerciseNotDone(\"1.2\")", "NegateTest > Exercise 1.2: a test that never calls the exercise passed");
+        assertThat(failures.get(3).problem()).contains(
+                "NegateTest > Exercise 1.9: a typo: names exercise 1.9, which step01-single-queue does not have"
+                        + " (its exercises: 1.1, 1.2, 1.3)",
+                "NegateTest > Exercise 1.1 without a colon: 'Exercise 1.1 without a colon' starts like an exercise"
+                        + " label but is not one");
+    }
+
+    @Test
+    void aStageWithoutExercisesOrTestsFails() throws Exception {
+        Fixture.build(layout);
+        Path stage3 = layout.root().resolve("step03-priority-queues");
+        SourceFiles.write(stage3.resolve("pom.xml"), "<project/>");
+        Files.createDirectories(stage3.resolve("target/classes"));
+        Files.createDirectories(stage3.resolve("target/test-classes"));
+        Files.createDirectories(layout.root().resolve("solutions/step03-priority-queues/target/classes"));
+
+        List<WorkbookCheck.Fact> failures = failures(facts(new Stage(3, "step03-priority-queues")));
+
+        assertThat(failures).extracting(WorkbookCheck.Fact::name)
+                .containsExactly("has exercises", "has tests", "tests are found");
+        assertThat(new WorkbookCheck(layout, ExerciseCatalog.load(layout)).nothingWritten()).isFalse();
+    }
+
+    @Test
+    void aWorkbookWithNoStageCodeHasNothingWritten(@TempDir Path empty) throws Exception {
+        SourceFiles.write(empty.resolve("pom.xml"), SourceFiles.read(layout.root().resolve("pom.xml")));
+        SourceFiles.write(empty.resolve("step01-single-queue/pom.xml"), "<project/>");
+        Files.createDirectories(empty.resolve("solutions/step01-single-queue"));
+        WorkbookLayout emptyLayout = WorkbookLayout.at(empty);
+
+        assertThat(new WorkbookCheck(emptyLayout, ExerciseCatalog.load(emptyLayout)).nothingWritten()).isTrue();
+    }
+}

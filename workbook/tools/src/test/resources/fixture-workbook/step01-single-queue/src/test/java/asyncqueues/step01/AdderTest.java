@@ -1,0 +1,26 @@
+package asyncqueues.step01;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class AdderTest {
+
+    @Test
+    void theCounterStartsAtOneInEveryRun() {
+        assertThat(Counter.next()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("Exercise 1.1: add adds")
+    void adds() {
+        assertThat(Adder.add(2, 3)).isEqualTo(5);
+    }
+
+    @Test
+    @DisplayName("Exercises 1.1, 1.2: a number plus its negation is zero")
+    void addsANegation() {
+        assertThat(Adder.add(Adder.negate(7), 7)).isZero();
+    }
+}
