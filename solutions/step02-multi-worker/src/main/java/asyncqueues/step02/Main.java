@@ -1,0 +1,82 @@
+package asyncqueues.step02;
+
+import asyncqueues.task.Future;
+import asyncqueues.task.Futures;
+import asyncqueues.task.Task;
+import java.time.Duration;
+
+/**
+ * Stage 2's program: stage 1's {@code main} again (the chapter gives no new one for this stage),
+ * now on a queue with three consumers. It spawns two counters and a block of four async fns,
+ * sleeps for five ticks, says so, and then blocks on the three tasks in turn.
+ *
+ * <p>Compare its printout with stage 1's: the three tasks now run at the same time, one per
+ * consumer, so the counters' polls interleave with the async fns, and the whole program ends
+ * sooner. No "runnable accepted" lines: like the chapter's pool, these consumers run quietly.
+ *
+ * <p>A tick is the chapter's one second; with {@code --fast} it is 50 milliseconds, so the
+ * program runs twenty times faster and prints the same lines.
+ */
+public final class Main {
+
+    static final Duration CHAPTER_TICK = Duration.ofSeconds(1);
+    static final Duration FAST_TICK = Duration.ofMillis(50);
+
+    private Main() {}
+
+    /**
+     * Runs the program.
+     *
+     * @param args nothing, or {@code --fast} for short ticks
+     * @throws IllegalArgumentException for any other argument, naming it
+     */
+    public static void main(String[] args) throws InterruptedException {
+        run(tickFrom(args));
+    }
+
+    static void run(Duration tick) throws InterruptedException {
+        Task<Integer> one = AsyncRuntime.spawnTask(new CounterFuture(tick));
+        Task<Integer> two = AsyncRuntime.spawnTask(new CounterFuture(tick));
+        Task<Void> three = AsyncRuntime.spawnTask(
+                Futures.sequence(asyncFn(tick), asyncFn(tick), asyncFn(tick), asyncFn(tick)));
+        Thread.sleep(tick.multipliedBy(5));
+        System.out.println("before the block");
+        Futures.blockOn(one);
+        Futures.blockOn(two);
+        Futures.blockOn(three);
+    }
+
+    /**
+     * The chapter's {@code async fn}: a future whose body, run on its first poll, sleeps one tick
+     * and prints {@code async fn}. The sleep blocks the consumer on purpose, to show that an
+     * async body with no await in it runs straight through, holding its thread.
+     */
+    static Future<Void> asyncFn(Duration tick) {
+        return Futures.async(() -> {
+            sleep(tick);
+            System.out.println("async fn");
+        });
+    }
+
+    /** The tick that {@code args} ask for. */
+    static Duration tickFrom(String[] args) {
+        Duration tick = CHAPTER_TICK;
+        for (String arg : args) {
+            if (!arg.equals("--fast")) {
+                throw new IllegalArgumentException("unknown argument '" + arg
+                        + "': the only option is --fast (50 ms ticks instead of the chapter's 1 s)");
+            }
+            tick = FAST_TICK;
+        }
+        return tick;
+    }
+
+    /** Sleeps, keeping an interrupt for the caller to see rather than failing the future. */
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package asyncqueues.step03;
+
+import asyncqueues.task.Context;
+import asyncqueues.task.Future;
+import asyncqueues.task.Futures;
+import asyncqueues.task.Poll;
+import asyncqueues.task.Task;
+import java.time.Duration;
+
+/**
+ * Stage 3's program: a HIGH counter, a LOW counter, and a block of four async fns labelled HIGH.
+ * As in stages 1 and 2, it spawns the three, sleeps for five ticks, says so, and then blocks on
+ * the three tasks in turn.
+ *
+ * <p>The two HIGH tasks run side by side on the two HIGH consumers, and the LOW counter on the
+ * LOW consumer. The block needs a {@link Labelled} wrapper before {@code spawnTask} will take it:
+ * that is the cost of labels carried by the futures themselves.
+ *
+ * <p>A tick is the chapter's one second; with {@code --fast} it is 50 milliseconds.
+ */
+public final class Main {
+
+    static final Duration CHAPTER_TICK = Duration.ofSeconds(1);
+    static final Duration FAST_TICK = Duration.ofMillis(50);
+
+    private Main() {}
+
+    /**
+     * Runs the program.
+     *
+     * @param args nothing, or {@code --fast} for short ticks
+     * @throws IllegalArgumentException for any other argument, naming it
+     */
+    public static void main(String[] args) throws InterruptedException {
+        run(tickFrom(args));
+    }
+
+    static void run(Duration tick) throws InterruptedException {
+        Task<Integer> one = AsyncRuntime.spawnTask(new CounterFuture(FutureType.HIGH, tick));
+        Task<Integer> two = AsyncRuntime.spawnTask(new CounterFuture(FutureType.LOW, tick));
+        Task<Void> three = AsyncRuntime.spawnTask(new Labelled<>(FutureType.HIGH,
+                Futures.sequence(asyncFn(tick), asyncFn(tick), asyncFn(tick), asyncFn(tick))));
+        Thread.sleep(tick.multipliedBy(5));
+        System.out.println("before the block");
+        Futures.blockOn(one);
+        Futures.blockOn(two);
+        Futures.blockOn(three);
+    }
+
+    /**
+     * A label stuck onto a future that has none, so that stage 3's {@code spawnTask} accepts it.
+     * This is the boilerplate the chapter complains about: every async block or async fn needs
+     * such a wrapper (or a class of its own) before it can be spawned. Stage 5 does away with it
+     * by passing the order to {@code spawnTask} instead of asking the future for it.
+     */
+    private record Labelled<T>(FutureType order, Future<T> future) implements FutureOrderLabel<T> {
+
+        @Override
+        public FutureType getOrder() {
+            return order;
+        }
+
+        @Override
+        public Poll<T> poll(Context cx) {
+            return future.poll(cx);
+        }
+    }
+
+    /**
+     * The chapter's {@code async fn}: a future whose body, run on its first poll, sleeps one tick
+     * and prints {@code async fn}. The sleep blocks the consumer on purpose, to show that an
+     * async body with no await in it runs straight through, holding its thread.
+     */
+    static Future<Void> asyncFn(Duration tick) {
+        return Futures.async(() -> {
+            sleep(tick);
+            System.out.println("async fn");
+        });
+    }
+
+    /** The tick that {@code args} ask for. */
+    static Duration tickFrom(String[] args) {
+        Duration tick = CHAPTER_TICK;
+        for (String arg : args) {
+            if (!arg.equals("--fast")) {
+                throw new IllegalArgumentException("unknown argument '" + arg
+                        + "': the only option is --fast (50 ms ticks instead of the chapter's 1 s)");
+            }
+            tick = FAST_TICK;
+        }
+        return tick;
+    }
+
+    /** Sleeps, keeping an interrupt for the caller to see rather than failing the future. */
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package asyncqueues.step01;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+import asyncqueues.task.Context;
+import asyncqueues.task.Future;
+import asyncqueues.task.Futures;
+import asyncqueues.task.Poll;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@DisplayName("AsyncBlock, the hand-written state machine")
+class AsyncBlockTest {
+
+    private final List<String> log = new ArrayList<>();
+    private final AtomicInteger wakes = new AtomicInteger();
+    private final Context cx = new Context(wakes::incrementAndGet);
+
+    /** Logs "name#n" on its n-th poll; Pending (after a wake) until its {@code polls}-th poll. */
+    private <T> Future<T> step(String name, int polls, T value) {
+        AtomicInteger count = new AtomicInteger();
+        return cx -> {
+            log.add(name + "#" + count.incrementAndGet());
+            if (count.get() < polls) {
+                cx.waker().wake();
+                return Poll.pending();
+            }
+            return Poll.ready(value);
+        };
+    }
+
+    @Test
+    @DisplayName("Exercise 1.5: awaits first, then second, resuming after each Pending where it left off")
+    void awaitsInOrderAndResumes() {
+        AsyncBlock<String> block = new AsyncBlock<>(step("first", 2, "a"), step("second", 2, "b"));
+
+        assertThat(block.poll(cx)).isEqualTo(Poll.pending());
+        assertThat(log).containsExactly("first#1");
+        assertThat(block.poll(cx)).isEqualTo(Poll.pending());
+        assertThat(log).as("first is ready, so the same poll goes on to second")
+                .containsExactly("first#1", "first#2", "second#1");
+        assertThat(block.poll(cx)).isEqualTo(Poll.ready("b"));
+        assertThat(log).as("a finished step is not polled again")
+                .containsExactly("first#1", "first#2", "second#1", "second#2");
+        assertThat(wakes).as("the wakes come from the awaited futures").hasValue(2);
+    }
+
+    @Test
+    @DisplayName("Exercise 1.5: when both are ready at once, one poll is Ready with second's value")
+    void readyInOnePoll() {
+        AsyncBlock<String> block = new AsyncBlock<>(step("first", 1, "a"), step("second", 1, "b"));
+
+        assertThat(block.poll(cx)).isEqualTo(Poll.ready("b"));
+        assertThat(log).containsExactly("first#1", "second#1");
+    }
+
+    @Test
+    @DisplayName("Exercise 1.5: a poll after Ready is an error, as in Rust")
+    void pollAfterReadyFails() {
+        AsyncBlock<String> block = new AsyncBlock<>(step("first", 1, "a"), step("second", 1, "b"));
+        block.poll(cx);
+
+        assertThatIllegalStateException().isThrownBy(() -> block.poll(cx));
+        assertThat(log).containsExactly("first#1", "second#1");
+    }
+
+    @Test
+    @Timeout(10)
+    @DisplayName("Exercise 1.5: Futures.blockOn runs a block of self-waking futures to its value")
+    void blockOnRunsIt() {
+        assertThat(Futures.blockOn(new AsyncBlock<>(TestFutures.readyOnPoll(2), TestFutures.readyOnPoll(3))))
+                .isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("polls nothing when created, and rejects null futures, naming which")
+    void createdLazilyAndRejectsNull() {
+        new AsyncBlock<>(step("first", 1, "a"), step("second", 1, "b"));
+        assertThat(log).isEmpty();
+
+        assertThatNullPointerException().isThrownBy(() -> new AsyncBlock<>(null, Futures.ready("b")))
+                .withMessageContaining("first");
+        assertThatNullPointerException().isThrownBy(() -> new AsyncBlock<>(Futures.ready("a"), null))
+                .withMessageContaining("second");
+    }
+}

@@ -1,0 +1,97 @@
+package asyncqueues.step01;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+import asyncqueues.task.Futures;
+import asyncqueues.task.Task;
+import asyncqueues.workbook.ConsoleCapture;
+import java.time.Duration;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The runtime as a whole. The global queue and its consumer outlive each test (they live as long
+ * as the JVM), so these tests assume nothing about what ran before them and leave nothing queued.
+ */
+@DisplayName("AsyncRuntime")
+class AsyncRuntimeTest {
+
+    @Test
+    @DisplayName("spawnTask rejects a null future, naming it")
+    void rejectsNullFuture() {
+        assertThatNullPointerException().isThrownBy(() -> AsyncRuntime.spawnTask(null))
+                .withMessageContaining("future");
+    }
+
+    @Test
+    @Timeout(10)
+    @DisplayName("Exercises 1.1, 1.2: a spawned task runs on the global queue's consumer, queue-worker-1")
+    void runsOnTheGlobalConsumer() {
+        ConsumerThread.requireWorkingConsumeLoop();
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            Task<String> task = AsyncRuntime.spawnTask(TestFutures.threadName());
+
+            assertThat(Futures.blockOn(task)).isEqualTo("queue-worker-1");
+            assertThat(console.lines()).contains("runnable accepted")
+                    .anyMatch(line -> line.startsWith("Here is the queue count: "));
+        }
+    }
+
+    @Test
+    @Timeout(10)
+    @DisplayName("Exercises 1.1, 1.2, 1.3: a CounterFuture spawned on the runtime is ready with 3")
+    void runsCounterToThree() {
+        ConsumerThread.requireWorkingConsumeLoop();
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            assertThat(Futures.blockOn(AsyncRuntime.spawnTask(new CounterFuture(Duration.ZERO)))).isEqualTo(3);
+            assertThat(console.lines()).containsSubsequence(
+                    "polling with result: 1", "polling with result: 2", "polling with result: 3");
+        }
+    }
+
+    @Test
+    @Timeout(10)
+    @DisplayName("Exercises 1.1, 1.2, 1.4: a task awaiting an AsyncSleep leaves its consumer free for other tasks")
+    void asyncSleepDoesNotBlockTheConsumer() {
+        // One consumer: the other task can only finish if the sleeping task lets go of it.
+        try (ConsoleCapture console = ConsoleCapture.start();
+                ConsumerThread consumer = ConsumerThread.start()) {
+            Task<Void> sleeping = AsyncRuntime.spawnTask(
+                    Futures.sequence(new AsyncSleep(Duration.ofHours(1)), Futures.ready("woke up")),
+                    consumer.queue());
+            try {
+                Task<String> other = AsyncRuntime.spawnTask(TestFutures.threadName(), consumer.queue());
+
+                assertThat(consumer.join(other)).isEqualTo("test-consumer");
+                if (sleeping.isFinished()) {
+                    Futures.blockOn(sleeping); // throws what ended it early, if anything did
+                }
+                assertThat(sleeping.isFinished()).as("the sleeping task is still sleeping").isFalse();
+                assertThat(console.count("runnable accepted")).as("runs of both tasks").isGreaterThanOrEqualTo(2);
+            } finally {
+                sleeping.cancel(); // else it would keep the consumer spinning for an hour
+            }
+        }
+    }
+
+    @Test
+    @Timeout(10)
+    @DisplayName("Exercises 1.1, 1.2, 1.4: a task that awaits an AsyncSleep goes on once the time is up")
+    void asyncSleepThenContinue() {
+        Duration duration = Duration.ofMillis(50);
+        try (ConsoleCapture console = ConsoleCapture.start();
+                ConsumerThread consumer = ConsumerThread.start()) {
+            long start = System.nanoTime();
+            Task<Void> task = AsyncRuntime.spawnTask(
+                    Futures.sequence(new AsyncSleep(duration), Futures.async(() -> { System.out.println("awake"); })),
+                    consumer.queue());
+
+            consumer.join(task);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(duration);
+            assertThat(console.lines()).contains("awake");
+        }
+    }
+}

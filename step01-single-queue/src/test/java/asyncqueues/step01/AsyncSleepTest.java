@@ -1,0 +1,75 @@
+package asyncqueues.step01;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.awaitility.Awaitility.await;
+
+import asyncqueues.task.Context;
+import asyncqueues.task.Futures;
+import asyncqueues.task.Poll;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@DisplayName("AsyncSleep")
+class AsyncSleepTest {
+
+    private final AtomicInteger wakes = new AtomicInteger();
+    private final Context cx = new Context(wakes::incrementAndGet);
+
+    @Test
+    @DisplayName("Exercise 1.4: is Pending before its duration, and wakes its task to be polled again")
+    void pendingBeforeItsDuration() {
+        AsyncSleep sleep = new AsyncSleep(Duration.ofHours(1));
+
+        assertThat(sleep.poll(cx)).isEqualTo(Poll.pending());
+        assertThat(wakes).hasValue(1);
+        assertThat(sleep.poll(cx)).isEqualTo(Poll.pending());
+        assertThat(wakes).hasValue(2);
+    }
+
+    @Test
+    @Timeout(10)
+    @DisplayName("Exercise 1.4: is Ready with true once its duration has passed, and not before")
+    void readyAfterItsDuration() {
+        Duration duration = Duration.ofMillis(50);
+        long start = System.nanoTime();
+        AsyncSleep sleep = new AsyncSleep(duration);
+
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5))
+                .until(() -> sleep.poll(cx).isReady());
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(duration);
+        assertThat(sleep.poll(cx)).isEqualTo(Poll.ready(true));
+    }
+
+    @Test
+    @DisplayName("Exercise 1.4: a zero duration is Ready on the first poll, with no wake")
+    void zeroIsReadyAtOnce() {
+        assertThat(new AsyncSleep(Duration.ZERO).poll(cx)).isEqualTo(Poll.ready(true));
+        assertThat(wakes).hasValue(0);
+    }
+
+    @Test
+    @Timeout(10)
+    @DisplayName("Exercise 1.4: Futures.blockOn returns true after the duration")
+    void blockOnWaitsForIt() {
+        Duration duration = Duration.ofMillis(50);
+        long start = System.nanoTime();
+
+        assertThat(Futures.blockOn(new AsyncSleep(duration))).isTrue();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(duration);
+    }
+
+    @Test
+    @DisplayName("rejects a null or negative duration, naming it")
+    void rejectsBadDuration() {
+        assertThatNullPointerException().isThrownBy(() -> new AsyncSleep(null))
+                .withMessageContaining("duration");
+        assertThatIllegalArgumentException().isThrownBy(() -> new AsyncSleep(Duration.ofMillis(-1)))
+                .withMessageContaining("duration");
+    }
+}

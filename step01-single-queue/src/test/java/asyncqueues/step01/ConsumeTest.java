@@ -1,0 +1,85 @@
+package asyncqueues.step01;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import asyncqueues.task.Futures;
+import asyncqueues.task.Task;
+import asyncqueues.workbook.ConsoleCapture;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@DisplayName("Exercise 1.1: the consumer loop")
+class ConsumeTest {
+
+    @Test
+    @Timeout(10)
+    @DisplayName("runs queued runnables oldest first, printing 'runnable accepted' for each")
+    void runsRunnablesInOrder() {
+        List<String> ran = new CopyOnWriteArrayList<>();
+        try (ConsoleCapture console = ConsoleCapture.start();
+                ConsumerThread consumer = ConsumerThread.start()) {
+            List<Task<Void>> tasks = List.of(
+                    consumer.spawn(Futures.async(() -> { ran.add("a"); })),
+                    consumer.spawn(Futures.async(() -> { ran.add("b"); })),
+                    consumer.spawn(Futures.async(() -> { ran.add("c"); })));
+            tasks.forEach(consumer::join);
+
+            assertThat(ran).containsExactly("a", "b", "c");
+            assertThat(console.lines()).containsExactly(
+                    "runnable accepted", "runnable accepted", "runnable accepted");
+        }
+    }
+
+    @Test
+    @Timeout(10)
+    @DisplayName("runs a task again each time it wakes itself, until it is ready")
+    void runsWokenTaskAgain() {
+        try (ConsoleCapture console = ConsoleCapture.start();
+                ConsumerThread consumer = ConsumerThread.start()) {
+            Task<Integer> task = consumer.spawn(TestFutures.readyOnPoll(3));
+
+            assertThat(consumer.join(task)).isEqualTo(3);
+            assertThat(console.count("runnable accepted")).isEqualTo(3);
+        }
+    }
+
+    @Test
+    @Timeout(10)
+    @DisplayName("survives a future that throws: later tasks still run, the task's awaiter sees the failure")
+    void survivesThrowingFuture() {
+        IllegalStateException failure = new IllegalStateException("a badly written future");
+        try (ConsoleCapture console = ConsoleCapture.start();
+                ConsumerThread consumer = ConsumerThread.start()) {
+            Task<String> failing = consumer.spawn(TestFutures.throwing(failure));
+            Task<String> later = consumer.spawn(TestFutures.threadName());
+
+            assertThat(consumer.join(later)).isEqualTo("test-consumer");
+            assertThat(consumer.isAlive()).as("the consumer thread is still running").isTrue();
+            assertThatThrownBy(() -> consumer.join(failing))
+                    .isInstanceOf(CompletionException.class)
+                    .hasCause(failure);
+            assertThat(console.count("runnable accepted")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    @Timeout(10)
+    @DisplayName("returns when its thread is interrupted while it waits for work")
+    void returnsWhenInterrupted() {
+        ConsumerThread consumer = ConsumerThread.start();
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            consumer.join(consumer.spawn(Futures.ready("work done, now idle")));
+            assertThat(console.lines()).containsExactly("runnable accepted");
+        }
+        // Parked in the queue's take(), waiting for the next runnable.
+        await().atMost(ConsumerThread.BOUND).until(() -> consumer.state() == Thread.State.WAITING);
+        consumer.close(); // interrupts, and fails unless the loop returns
+        assertThat(consumer.isAlive()).isFalse();
+    }
+}

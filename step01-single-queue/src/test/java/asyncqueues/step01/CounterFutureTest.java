@@ -1,0 +1,71 @@
+package asyncqueues.step01;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import asyncqueues.task.Context;
+import asyncqueues.task.Futures;
+import asyncqueues.task.Poll;
+import asyncqueues.workbook.ConsoleCapture;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@DisplayName("CounterFuture")
+class CounterFutureTest {
+
+    private final AtomicInteger wakes = new AtomicInteger();
+    private final Context cx = new Context(wakes::incrementAndGet);
+
+    @Test
+    @DisplayName("Exercise 1.3: counts and prints on each poll, waking itself while Pending, Ready with 3")
+    void countsToThree() {
+        CounterFuture counter = new CounterFuture(Duration.ZERO);
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            assertThat(counter.poll(cx)).isEqualTo(Poll.pending());
+            assertThat(wakes).as("wakes after the first poll").hasValue(1);
+            assertThat(counter.poll(cx)).isEqualTo(Poll.pending());
+            assertThat(wakes).as("wakes after the second poll").hasValue(2);
+            assertThat(counter.poll(cx)).isEqualTo(Poll.ready(3));
+            assertThat(wakes).as("a ready future does not wake its task").hasValue(2);
+
+            assertThat(console.lines()).containsExactly(
+                    "polling with result: 1", "polling with result: 2", "polling with result: 3");
+        }
+    }
+
+    @Test
+    @DisplayName("Exercise 1.3: each poll holds the polling thread for one tick")
+    void sleepsOneTickPerPoll() {
+        Duration tick = Duration.ofMillis(30);
+        CounterFuture counter = new CounterFuture(tick);
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            long start = System.nanoTime();
+            counter.poll(cx);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(tick);
+            assertThat(console.lines()).containsExactly("polling with result: 1");
+        }
+    }
+
+    @Test
+    @Timeout(10)
+    @DisplayName("Exercise 1.3: Futures.blockOn runs it to 3")
+    void blockOnRunsItToThree() {
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            assertThat(Futures.blockOn(new CounterFuture(Duration.ZERO))).isEqualTo(3);
+            assertThat(console.count("polling with result: 3")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @DisplayName("rejects a null or negative tick, naming it")
+    void rejectsBadTick() {
+        assertThatNullPointerException().isThrownBy(() -> new CounterFuture(null))
+                .withMessageContaining("tick");
+        assertThatIllegalArgumentException().isThrownBy(() -> new CounterFuture(Duration.ofMillis(-1)))
+                .withMessageContaining("tick");
+    }
+}

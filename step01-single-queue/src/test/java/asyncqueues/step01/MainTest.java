@@ -1,0 +1,114 @@
+package asyncqueues.step01;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.awaitility.Awaitility.await;
+
+import asyncqueues.task.Futures;
+import asyncqueues.task.Poll;
+import asyncqueues.task.Task;
+import asyncqueues.workbook.ConsoleCapture;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@DisplayName("Main")
+class MainTest {
+
+    /** The chapter's printout, without "before the block", whose place depends on timing. */
+    private static final List<String> CHAPTER_PRINTOUT = List.of(
+            "Here is the queue count: 1",
+            "Here is the queue count: 2",
+            "Here is the queue count: 3",
+            "runnable accepted",
+            "polling with result: 1",
+            "runnable accepted",
+            "polling with result: 1",
+            "runnable accepted",
+            "async fn",
+            "async fn",
+            "async fn",
+            "async fn",
+            "runnable accepted",
+            "polling with result: 2",
+            "runnable accepted",
+            "polling with result: 2",
+            "runnable accepted",
+            "polling with result: 3",
+            "runnable accepted",
+            "polling with result: 3");
+
+    @Test
+    @DisplayName("takes --fast for 50 ms ticks, the chapter's 1 s without it, and rejects anything else, naming it")
+    void parsesArguments() {
+        assertThat(Main.tickFrom(new String[0])).isEqualTo(Duration.ofSeconds(1));
+        assertThat(Main.tickFrom(new String[] {"--fast"})).isEqualTo(Duration.ofMillis(50));
+        assertThatIllegalArgumentException().isThrownBy(() -> Main.main(new String[] {"--slow"}))
+                .withMessageContaining("--slow");
+    }
+
+    /**
+     * The queue count is only 1, 2, 3 if the consumer takes nothing while main spawns; in the
+     * chapter that holds because the consumer thread is just starting. Here the test makes it
+     * hold: it first occupies the one consumer with a task that waits for the test's release.
+     */
+    @Test
+    @Timeout(30)
+    @DisplayName("Exercises 1.1, 1.2, 1.3: Main --fast prints the chapter's printout and joins every task")
+    void printsTheChaptersPrintout() throws Exception {
+        ConsumerThread.requireWorkingConsumeLoop();
+        CountDownLatch occupied = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> lines;
+        try {
+            Task<Boolean> occupant = AsyncRuntime.spawnTask(cx -> {
+                occupied.countDown();
+                return Poll.ready(awaitQuietly(release));
+            });
+            assertThat(occupied.await(5, SECONDS)).as("the consumer took the occupying task").isTrue();
+
+            try (ConsoleCapture console = ConsoleCapture.start()) {
+                FutureTask<Void> program = new FutureTask<>(() -> {
+                    Main.main(new String[] {"--fast"});
+                    return null;
+                });
+                Thread.ofPlatform().name("main-under-test").daemon().start(program);
+                await().atMost(Duration.ofSeconds(5))
+                        .until(() -> queueCounts(console.lines()).size() == 3);
+                release.countDown();
+                program.get(20, SECONDS); // main returns: every task was joined
+                lines = console.lines();
+            }
+            assertThat(Futures.blockOn(occupant)).as("the occupant was released, not timed out").isTrue();
+        } finally {
+            release.countDown();
+        }
+
+        List<String> withoutBeforeTheBlock = new ArrayList<>(lines);
+        withoutBeforeTheBlock.remove("before the block");
+        assertThat(withoutBeforeTheBlock).containsExactlyElementsOf(CHAPTER_PRINTOUT);
+        assertThat(lines).containsOnlyOnce("before the block");
+        assertThat(lines.indexOf("before the block"))
+                .isGreaterThan(lines.indexOf("Here is the queue count: 3"));
+    }
+
+    private static List<String> queueCounts(List<String> lines) {
+        return lines.stream().filter(line -> line.startsWith("Here is the queue count: ")).toList();
+    }
+
+    /** Waits for the latch, for a bounded time, so the consumer is never held for good. */
+    private static boolean awaitQuietly(CountDownLatch latch) {
+        try {
+            return latch.await(20, SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package asyncqueues.step02;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+import asyncqueues.task.Futures;
+import asyncqueues.task.Task;
+import asyncqueues.task.TaskRunnable;
+import asyncqueues.workbook.ConsoleCapture;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The runtime as a whole. The global queue and its consumers outlive each test (they live as
+ * long as the JVM), so these tests assume nothing about what ran before them and leave nothing
+ * queued or blocked.
+ */
+@DisplayName("AsyncRuntime")
+class AsyncRuntimeTest {
+
+    @Test
+    @DisplayName("spawnTask rejects a null future, naming it")
+    void rejectsNullFuture() {
+        assertThatNullPointerException().isThrownBy(() -> AsyncRuntime.spawnTask(null))
+                .withMessageContaining("future");
+    }
+
+    @Test
+    @DisplayName("startConsumers rejects a count below 1, and a null queue")
+    void rejectsBadPool() {
+        BlockingQueue<TaskRunnable> queue = new LinkedBlockingQueue<>();
+        assertThatIllegalArgumentException().isThrownBy(() -> AsyncRuntime.startConsumers(queue, 0))
+                .withMessageContaining("at least 1");
+        assertThatNullPointerException().isThrownBy(() -> AsyncRuntime.startConsumers(null, 3))
+                .withMessageContaining("queue");
+    }
+
+    @Test
+    @DisplayName("spawnTask queues the task's runnable, prints the queue count, and returns the task")
+    void spawnTaskQueuesTheRunnable() {
+        BlockingQueue<TaskRunnable> queue = new LinkedBlockingQueue<>();
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            Task<String> task = AsyncRuntime.spawnTask(Futures.ready("value"), queue);
+
+            assertThat(console.lines()).containsExactly("Here is the queue count: 1");
+            assertThat(task.isFinished()).isFalse();
+            queue.remove().run();
+            assertThat(Futures.blockOn(task)).isEqualTo("value");
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    @DisplayName("Exercise 2.1: on the global queue, three tasks that block until all three run all finish, on queue-worker-1 to 3")
+    void globalPoolRunsThreeAtOnce() {
+        ConsumerPool.requireWorkingPool();
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            for (int round = 0; round < 10; round++) {
+                CyclicBarrier allRunning = new CyclicBarrier(AsyncRuntime.CONSUMERS);
+                List<Task<String>> tasks = new ArrayList<>();
+                for (int i = 0; i < AsyncRuntime.CONSUMERS; i++) {
+                    tasks.add(AsyncRuntime.spawnTask(TestFutures.meetingAt(allRunning)));
+                }
+                assertThat(tasks.stream().map(Futures::blockOn).toList()).as("round %d", round)
+                        .containsExactlyInAnyOrder("queue-worker-1", "queue-worker-2", "queue-worker-3");
+            }
+            assertThat(console.lines()).as("one count line per spawn")
+                    .filteredOn(line -> line.startsWith("Here is the queue count: ")).hasSize(30);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package asyncqueues.step02;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+import asyncqueues.task.Context;
+import asyncqueues.task.Poll;
+import asyncqueues.workbook.ConsoleCapture;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("CounterFuture (given)")
+class CounterFutureTest {
+
+    @Test
+    @DisplayName("counts and prints on each poll, waking itself while Pending, Ready with 3")
+    void countsToThree() {
+        AtomicInteger wakes = new AtomicInteger();
+        Context cx = new Context(wakes::incrementAndGet);
+        CounterFuture counter = new CounterFuture(Duration.ZERO);
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            assertThat(counter.poll(cx)).isEqualTo(Poll.pending());
+            assertThat(counter.poll(cx)).isEqualTo(Poll.pending());
+            assertThat(counter.poll(cx)).isEqualTo(Poll.ready(3));
+
+            assertThat(wakes).hasValue(2);
+            assertThat(console.lines()).containsExactly(
+                    "polling with result: 1", "polling with result: 2", "polling with result: 3");
+        }
+    }
+
+    @Test
+    @DisplayName("rejects a null or negative tick, naming it")
+    void rejectsBadTick() {
+        assertThatNullPointerException().isThrownBy(() -> new CounterFuture(null))
+                .withMessageContaining("tick");
+        assertThatIllegalArgumentException().isThrownBy(() -> new CounterFuture(Duration.ofMillis(-1)))
+                .withMessageContaining("tick");
+    }
+}

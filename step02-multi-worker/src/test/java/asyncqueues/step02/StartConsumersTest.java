@@ -1,0 +1,71 @@
+package asyncqueues.step02;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import asyncqueues.task.AsyncTask;
+import asyncqueues.task.Futures;
+import asyncqueues.task.Spawned;
+import asyncqueues.task.Task;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@DisplayName("Exercise 2.1: the pool of consumers")
+class StartConsumersTest {
+
+    @Test
+    @Timeout(10)
+    @DisplayName("starts count daemon threads, queue-worker-1 to queue-worker-<count>, all running")
+    void startsNamedDaemonThreads() {
+        try (ConsumerPool pool = ConsumerPool.start(3)) {
+            assertThat(pool.names()).containsExactly("queue-worker-1", "queue-worker-2", "queue-worker-3");
+            assertThat(pool.threads).allSatisfy(thread -> {
+                assertThat(thread.isDaemon()).as("%s is a daemon", thread.getName()).isTrue();
+                assertThat(thread.isAlive()).as("%s is started", thread.getName()).isTrue();
+            });
+        }
+        try (ConsumerPool pool = ConsumerPool.start(1)) {
+            assertThat(pool.names()).containsExactly("queue-worker-1");
+        }
+    }
+
+    /**
+     * Each task blocks its consumer until all three are running, so they can only finish if
+     * three consumers take from the one queue at the same time; repeated, to catch a pool that
+     * only sometimes has its threads ready.
+     */
+    @Test
+    @Timeout(60)
+    @DisplayName("three tasks that block until all three run all finish, each on its own consumer")
+    void blockedConsumerDoesNotHoldUpTheOthers() {
+        try (ConsumerPool pool = ConsumerPool.start(3)) {
+            for (int round = 0; round < 20; round++) {
+                CyclicBarrier allRunning = new CyclicBarrier(3);
+                List<Task<String>> tasks = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    Spawned<String> spawned = AsyncTask.spawn(TestFutures.meetingAt(allRunning), pool.queue::add);
+                    spawned.runnable().schedule();
+                    tasks.add(spawned.task());
+                }
+                List<String> ranOn = tasks.stream().map(Futures::blockOn).toList();
+                assertThat(ranOn).as("round %d", round)
+                        .containsExactlyInAnyOrder("queue-worker-1", "queue-worker-2", "queue-worker-3");
+            }
+        }
+    }
+
+    @Test
+    @Timeout(10)
+    @DisplayName("the consumers take turns on a task that wakes itself, and run it to its end")
+    void runsWokenTasksToTheEnd() {
+        try (ConsumerPool pool = ConsumerPool.start(3)) {
+            Spawned<Integer> spawned = AsyncTask.spawn(TestFutures.readyOnPoll(50), pool.queue::add);
+            spawned.runnable().schedule();
+
+            assertThat(Futures.blockOn(spawned.task())).isEqualTo(50);
+        }
+    }
+}

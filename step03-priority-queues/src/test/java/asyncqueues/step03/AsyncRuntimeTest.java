@@ -1,0 +1,168 @@
+package asyncqueues.step03;
+
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.awaitility.Awaitility.await;
+
+import asyncqueues.task.Futures;
+import asyncqueues.task.Poll;
+import asyncqueues.task.Task;
+import asyncqueues.task.TaskRunnable;
+import asyncqueues.workbook.ConsoleCapture;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The runtime as a whole. The global queues and their consumers outlive each test (they live as
+ * long as the JVM), so these tests assume nothing about what ran before them and leave nothing
+ * queued or blocked.
+ */
+@DisplayName("AsyncRuntime")
+class AsyncRuntimeTest {
+
+    @Test
+    @DisplayName("spawnTask rejects a null future, and a future whose label is null, naming each")
+    void rejectsNullFutureAndNullLabel() {
+        assertThatNullPointerException().isThrownBy(() -> AsyncRuntime.spawnTask(null))
+                .withMessageContaining("future");
+        assertThatNullPointerException()
+                .isThrownBy(() -> AsyncRuntime.spawnTask(new Labelled<>(null, Futures.ready("unlabelled"))))
+                .withMessageContaining("getOrder()");
+    }
+
+    @Test
+    @DisplayName("startConsumers rejects a null order and a null queue")
+    void rejectsBadPool() {
+        BlockingQueue<TaskRunnable> queue = new LinkedBlockingQueue<>();
+        assertThatNullPointerException().isThrownBy(() -> AsyncRuntime.startConsumers(null, queue))
+                .withMessageContaining("order");
+        assertThatNullPointerException().isThrownBy(() -> AsyncRuntime.startConsumers(FutureType.LOW, null))
+                .withMessageContaining("queue");
+    }
+
+    @Test
+    @Timeout(30)
+    @DisplayName("Exercises 3.1, 3.2: HIGH tasks run only on high-worker threads, LOW tasks only on low-worker-1")
+    void tasksRunOnTheirQueuesConsumers() {
+        ConsumerPool.requireWorkingPools();
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            List<Task<List<String>>> highTasks = new ArrayList<>();
+            List<Task<List<String>>> lowTasks = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                highTasks.add(AsyncRuntime.spawnTask(Labelled.high(TestFutures.pollingThreadNames(3))));
+                lowTasks.add(AsyncRuntime.spawnTask(Labelled.low(TestFutures.pollingThreadNames(3))));
+            }
+
+            assertThat(highTasks.stream().flatMap(task -> Futures.blockOn(task).stream()))
+                    .hasSize(60).isSubsetOf("high-worker-1", "high-worker-2");
+            assertThat(lowTasks.stream().flatMap(task -> Futures.blockOn(task).stream()))
+                    .hasSize(60).containsOnly("low-worker-1");
+            assertThat(console.lines()).as("one count line per spawn").hasSize(40);
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    @DisplayName("Exercises 3.1, 3.2: two HIGH tasks that block until both run both finish, on the two high workers")
+    void highQueueRunsTwoAtOnce() {
+        ConsumerPool.requireWorkingPools();
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            for (int round = 0; round < 10; round++) {
+                CyclicBarrier bothRunning = new CyclicBarrier(2);
+                List<Task<String>> tasks = List.of(
+                        AsyncRuntime.spawnTask(Labelled.high(TestFutures.meetingAt(bothRunning))),
+                        AsyncRuntime.spawnTask(Labelled.high(TestFutures.meetingAt(bothRunning))));
+                assertThat(tasks.stream().map(Futures::blockOn).toList()).as("round %d", round)
+                        .containsExactlyInAnyOrder("high-worker-1", "high-worker-2");
+            }
+            assertThat(console.lines()).as("one count line per spawn").hasSize(20);
+        }
+    }
+
+    /**
+     * The chapter's reason for task stealing, shown. The HIGH queue is started first, so that its
+     * two workers exist; then one LOW task holds the only LOW worker while a second LOW task is
+     * queued behind it. For as long as the test watches, the second does not start, and the high
+     * workers sit parked on their empty queue: capacity idle while work waits. A bounded wait
+     * cannot prove "never", but it cannot fail on a correct runtime, however slow the machine.
+     */
+    @Test
+    @Timeout(30)
+    @DisplayName("Exercises 3.1, 3.2: with only LOW tasks to run, a LOW task waits for the busy LOW worker while both high workers idle")
+    void highWorkersIdleWhileLowTasksWait() throws InterruptedException {
+        ConsumerPool.requireWorkingPools();
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            List<Thread> highWorkers = theHighWorkers();
+
+            CountDownLatch firstRunning = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch secondRunning = new CountDownLatch(1);
+            try {
+                Task<String> first = AsyncRuntime.spawnTask(Labelled.low(cx -> {
+                    firstRunning.countDown();
+                    awaitQuietly(release);
+                    return Poll.ready(Thread.currentThread().getName());
+                }));
+                assertThat(firstRunning.await(5, SECONDS)).as("the LOW worker took the first task").isTrue();
+
+                Task<String> second = AsyncRuntime.spawnTask(Labelled.low(cx -> {
+                    secondRunning.countDown();
+                    return Poll.ready(Thread.currentThread().getName());
+                }));
+                assertThat(console.lines()).last().as("the second task waits in the LOW queue")
+                        .isEqualTo("Here is the queue count: 1");
+
+                await().atMost(Duration.ofSeconds(5))
+                        .until(() -> highWorkers.stream().allMatch(AsyncRuntimeTest::parked));
+                assertThat(secondRunning.await(300, MILLISECONDS))
+                        .as("the second LOW task started while the LOW worker was busy").isFalse();
+                assertThat(highWorkers).as("the high workers, still idle").allMatch(AsyncRuntimeTest::parked);
+
+                release.countDown();
+                assertThat(Futures.blockOn(first)).isEqualTo("low-worker-1");
+                assertThat(Futures.blockOn(second)).isEqualTo("low-worker-1");
+            } finally {
+                release.countDown();
+            }
+        }
+    }
+
+    /**
+     * The global HIGH queue's two consumers (started now if need be), found as the threads that
+     * run two HIGH tasks which wait for each other; not by name, which other pools may share.
+     */
+    private static List<Thread> theHighWorkers() {
+        CyclicBarrier bothRunning = new CyclicBarrier(2);
+        List<Task<Thread>> tasks = List.of(
+                AsyncRuntime.spawnTask(Labelled.high(TestFutures.threadMeetingAt(bothRunning))),
+                AsyncRuntime.spawnTask(Labelled.high(TestFutures.threadMeetingAt(bothRunning))));
+        List<Thread> workers = tasks.stream().map(Futures::blockOn).toList();
+        assertThat(workers).doesNotHaveDuplicates()
+                .allSatisfy(thread -> assertThat(thread.getName()).startsWith("high-worker-"));
+        return workers;
+    }
+
+    /** Waiting for work: a consumer blocked in its queue's take() parks, with no time limit. */
+    private static boolean parked(Thread thread) {
+        return thread.getState() == Thread.State.WAITING;
+    }
+
+    /** Waits for the latch, for a bounded time, so a consumer is never held for good. */
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(20, SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package asyncqueues.step03;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import asyncqueues.task.Futures;
+import asyncqueues.task.Task;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@DisplayName("The consumer loop (given)")
+class ConsumeTest {
+
+    @Test
+    @Timeout(10)
+    @DisplayName("runs a task each time it wakes itself, until it is ready")
+    void runsWokenTaskAgain() {
+        try (ConsumerThread consumer = ConsumerThread.start()) {
+            assertThat(consumer.join(consumer.spawn(TestFutures.readyOnPoll(3)))).isEqualTo(3);
+        }
+    }
+
+    @Test
+    @Timeout(10)
+    @DisplayName("survives a future that throws: later tasks still run, the task's awaiter sees the failure")
+    void survivesThrowingFuture() {
+        IllegalStateException failure = new IllegalStateException("a badly written future");
+        try (ConsumerThread consumer = ConsumerThread.start()) {
+            Task<String> failing = consumer.spawn(TestFutures.throwing(failure));
+            Task<String> later = consumer.spawn(TestFutures.threadName());
+
+            assertThat(consumer.join(later)).isEqualTo("test-consumer");
+            assertThatThrownBy(() -> consumer.join(failing))
+                    .isInstanceOf(CompletionException.class)
+                    .hasCause(failure);
+        }
+    }
+
+    @Test
+    @Timeout(10)
+    @DisplayName("returns when its thread is interrupted while it waits for work")
+    void returnsWhenInterrupted() {
+        ConsumerThread consumer = ConsumerThread.start();
+        consumer.join(consumer.spawn(Futures.ready("work done, now idle")));
+        await().atMost(ConsumerThread.BOUND).until(() -> consumer.state() == Thread.State.WAITING);
+        consumer.close(); // interrupts, and fails unless the loop returns
+        assertThat(consumer.isAlive()).isFalse();
+    }
+}

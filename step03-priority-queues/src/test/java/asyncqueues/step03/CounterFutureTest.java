@@ -1,0 +1,48 @@
+package asyncqueues.step03;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+import asyncqueues.task.Context;
+import asyncqueues.task.Poll;
+import asyncqueues.workbook.ConsoleCapture;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("CounterFuture (given)")
+class CounterFutureTest {
+
+    @Test
+    @DisplayName("carries its label, and polls as in stage 1: counts, prints, wakes while Pending, Ready with 3")
+    void labelledCounter() {
+        AtomicInteger wakes = new AtomicInteger();
+        Context cx = new Context(wakes::incrementAndGet);
+        CounterFuture counter = new CounterFuture(FutureType.LOW, Duration.ZERO);
+        assertThat(counter.getOrder()).isEqualTo(FutureType.LOW);
+        assertThat(new CounterFuture(FutureType.HIGH).getOrder()).isEqualTo(FutureType.HIGH);
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            assertThat(counter.poll(cx)).isEqualTo(Poll.pending());
+            assertThat(counter.poll(cx)).isEqualTo(Poll.pending());
+            assertThat(counter.poll(cx)).isEqualTo(Poll.ready(3));
+
+            assertThat(wakes).hasValue(2);
+            assertThat(console.lines()).containsExactly(
+                    "polling with result: 1", "polling with result: 2", "polling with result: 3");
+        }
+    }
+
+    @Test
+    @DisplayName("rejects a null order, a null tick or a negative tick, naming it")
+    void rejectsBadArguments() {
+        assertThatNullPointerException().isThrownBy(() -> new CounterFuture(null))
+                .withMessageContaining("order");
+        assertThatNullPointerException().isThrownBy(() -> new CounterFuture(FutureType.HIGH, null))
+                .withMessageContaining("tick");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new CounterFuture(FutureType.HIGH, Duration.ofMillis(-1)))
+                .withMessageContaining("tick");
+    }
+}

@@ -1,0 +1,53 @@
+package asyncqueues.step03;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import asyncqueues.workbook.ConsoleCapture;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.FutureTask;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@DisplayName("Main")
+class MainTest {
+
+    @Test
+    @DisplayName("takes --fast for 50 ms ticks, the chapter's 1 s without it, and rejects anything else, naming it")
+    void parsesArguments() {
+        assertThat(Main.tickFrom(new String[0])).isEqualTo(Duration.ofSeconds(1));
+        assertThat(Main.tickFrom(new String[] {"--fast"})).isEqualTo(Duration.ofMillis(50));
+        assertThatIllegalArgumentException().isThrownBy(() -> Main.main(new String[] {"--slow"}))
+                .withMessageContaining("--slow");
+    }
+
+    /** The tasks run on three consumers at once, so the test checks what is printed, not the order. */
+    @Test
+    @Timeout(30)
+    @DisplayName("Exercises 3.1, 3.2: Main --fast prints the stage's lines and joins every task")
+    void printsTheStagesLines() throws Exception {
+        ConsumerPool.requireWorkingPools();
+        List<String> lines;
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            FutureTask<Void> program = new FutureTask<>(() -> {
+                Main.main(new String[] {"--fast"});
+                return null;
+            });
+            Thread.ofPlatform().name("main-under-test").daemon().start(program);
+            program.get(20, SECONDS);
+            lines = console.lines();
+        }
+
+        assertThat(lines).filteredOn(line -> line.startsWith("Here is the queue count: ")).hasSize(3);
+        assertThat(lines).filteredOn(line -> !line.startsWith("Here is the queue count: "))
+                .containsExactlyInAnyOrder(
+                        "polling with result: 1", "polling with result: 1",
+                        "polling with result: 2", "polling with result: 2",
+                        "polling with result: 3", "polling with result: 3",
+                        "async fn", "async fn", "async fn", "async fn",
+                        "before the block");
+    }
+}

@@ -1,0 +1,82 @@
+package asyncqueues.step03;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import asyncqueues.task.Futures;
+import asyncqueues.task.Poll;
+import asyncqueues.task.Task;
+import asyncqueues.task.TaskRunnable;
+import asyncqueues.workbook.ConsoleCapture;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * spawnTask with queues of the test's own and no consumers: the test runs the runnables itself.
+ * The queue a future must not go to is a supplier that fails the test if it is even asked.
+ */
+@DisplayName("Exercise 3.2: spawnTask routes by the future's label")
+class SpawnTaskTest {
+
+    private final BlockingQueue<TaskRunnable> high = new LinkedBlockingQueue<>();
+    private final BlockingQueue<TaskRunnable> low = new LinkedBlockingQueue<>();
+
+    private static Supplier<BlockingQueue<TaskRunnable>> untouched(String which) {
+        return () -> {
+            throw new AssertionError("the " + which + " queue was asked for (and so started) for a future not labelled " + which);
+        };
+    }
+
+    @Test
+    @DisplayName("puts a HIGH future on the HIGH queue only, printing that queue's count, polling nothing")
+    void highGoesToTheHighQueue() {
+        AtomicInteger polls = new AtomicInteger();
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            Task<String> task = AsyncRuntime.spawnTask(Labelled.high(cx -> {
+                polls.incrementAndGet();
+                return Poll.ready("high");
+            }), () -> high, untouched("LOW"));
+            AsyncRuntime.spawnTask(Labelled.high(Futures.ready("another")), () -> high, untouched("LOW"));
+
+            assertThat(high).hasSize(2);
+            assertThat(console.lines()).containsExactly("Here is the queue count: 1", "Here is the queue count: 2");
+            assertThat(polls).hasValue(0);
+            high.remove().run();
+            assertThat(Futures.blockOn(task)).isEqualTo("high");
+        }
+    }
+
+    @Test
+    @DisplayName("puts a LOW future on the LOW queue only, printing that queue's count")
+    void lowGoesToTheLowQueue() {
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            Task<String> task = AsyncRuntime.spawnTask(Labelled.low(Futures.ready("low")), untouched("HIGH"), () -> low);
+
+            assertThat(low).hasSize(1);
+            assertThat(console.lines()).containsExactly("Here is the queue count: 1");
+            low.remove().run();
+            assertThat(Futures.blockOn(task)).isEqualTo("low");
+        }
+    }
+
+    @Test
+    @Timeout(10)
+    @DisplayName("schedules a woken task back onto the queue of its label")
+    void wokenTaskStaysOnItsQueue() {
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            Task<Integer> task = AsyncRuntime.spawnTask(Labelled.low(TestFutures.readyOnPoll(2)), () -> high, () -> low);
+
+            low.remove().run(); // Pending, after waking itself
+            assertThat(low).as("the woken task, queued again on LOW").hasSize(1);
+            assertThat(high).isEmpty();
+            low.remove().run();
+
+            assertThat(Futures.blockOn(task)).isEqualTo(2);
+            assertThat(console.lines()).containsExactly("Here is the queue count: 1");
+        }
+    }
+}
