@@ -1,0 +1,51 @@
+package asyncqueues.step04;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import asyncqueues.task.Context;
+import asyncqueues.task.Poll;
+import asyncqueues.workbook.ConsoleCapture;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The given {@link CounterFuture}, polled by hand. */
+class CounterFutureTest {
+
+    @Test
+    void countsToThreeWakingItselfUntilReady() {
+        CounterFuture counter = new CounterFuture(FutureType.LOW, Duration.ZERO);
+        AtomicInteger wakes = new AtomicInteger();
+        Context cx = new Context(wakes::incrementAndGet);
+        List<Poll<Integer>> polls = new ArrayList<>();
+
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            for (int i = 0; i < 3; i++) {
+                polls.add(counter.poll(cx));
+            }
+            assertThat(console.lines()).containsExactly(
+                    "polling with result: 1", "polling with result: 2", "polling with result: 3");
+        }
+        assertThat(polls).containsExactly(Poll.pending(), Poll.pending(), Poll.ready(3));
+        assertThat(wakes).as("wakes: one per Pending").hasValue(2);
+    }
+
+    @Test
+    void carriesItsLabel() {
+        assertThat(new CounterFuture(FutureType.HIGH, Duration.ZERO).getOrder()).isEqualTo(FutureType.HIGH);
+        assertThat(new CounterFuture(FutureType.LOW).getOrder()).isEqualTo(FutureType.LOW);
+    }
+
+    @Test
+    void rejectsBadArgumentsByName() {
+        assertThatThrownBy(() -> new CounterFuture(null, Duration.ZERO))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("order");
+        assertThatThrownBy(() -> new CounterFuture(FutureType.LOW, null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("tick");
+        assertThatThrownBy(() -> new CounterFuture(FutureType.LOW, Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tick");
+    }
+}

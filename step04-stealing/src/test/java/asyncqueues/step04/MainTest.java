@@ -1,0 +1,88 @@
+package asyncqueues.step04;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import asyncqueues.task.Context;
+import asyncqueues.task.Future;
+import asyncqueues.task.Poll;
+import asyncqueues.task.Waker;
+import asyncqueues.workbook.ConsoleCapture;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Stage 4's program: its arguments, and its printout with {@code --fast}. */
+class MainTest {
+
+    @Test
+    @Timeout(30)
+    @DisplayName("Exercise 4.1: Main --fast prints what the chapter's program prints")
+    void printsTheChaptersLines() throws Throwable {
+        Workers.startQueues(); // as Main's first two spawns would: it prints the same
+        List<String> lines;
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            Workers.runWatched(() -> Main.main(new String[] {"--fast"}));
+            lines = console.lines();
+        }
+
+        assertThat(lines).hasSize(11);
+        for (int n = 1; n <= 3; n++) {
+            assertThat(lines).filteredOn(("polling with result: " + n)::equals).hasSize(2);
+        }
+        assertThat(lines).filteredOn("async fn"::equals).hasSize(4);
+        assertThat(lines).filteredOn("before the block"::equals).hasSize(1);
+        assertEachCounterCountsInOrder(lines);
+    }
+
+    @Test
+    void asyncFnRunsOnlyWhenPolled() {
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            Future<Void> asyncFn = Main.asyncFn(Duration.ZERO);
+            assertThat(console.lines()).as("printed before the first poll").isEmpty();
+
+            assertThat(asyncFn.poll(new Context(Waker.noop()))).isEqualTo(Poll.ready(null));
+            assertThat(console.lines()).containsExactly("async fn");
+        }
+        assertThatThrownBy(() -> Main.asyncFn(null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("tick");
+    }
+
+    @Test
+    void rejectsAnUnknownArgumentByName() {
+        assertThatThrownBy(() -> Main.main(new String[] {"--slow"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--slow");
+    }
+
+    @Test
+    void runsWithTheChaptersTickUnlessFast() {
+        assertThat(Main.tickFrom(new String[0])).isEqualTo(Duration.ofSeconds(1));
+        assertThat(Main.tickFrom(new String[] {"--fast"})).isEqualTo(Duration.ofMillis(50));
+    }
+
+    /**
+     * Both counters print the same lines, but each prints 1, 2, 3 in order; so the k-th
+     * "polling with result: n" comes after the k-th "polling with result: n - 1".
+     */
+    private static void assertEachCounterCountsInOrder(List<String> lines) {
+        for (int k = 0; k < 2; k++) {
+            for (int n = 2; n <= 3; n++) {
+                assertThat(indexOfOccurrence(lines, "polling with result: " + n, k))
+                        .as("occurrence %d of result %d comes after occurrence %d of result %d", k + 1, n, k + 1, n - 1)
+                        .isGreaterThan(indexOfOccurrence(lines, "polling with result: " + (n - 1), k));
+            }
+        }
+    }
+
+    private static int indexOfOccurrence(List<String> lines, String line, int occurrence) {
+        int seen = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).equals(line) && seen++ == occurrence) {
+                return i;
+            }
+        }
+        throw new AssertionError("'" + line + "' is not printed " + (occurrence + 1) + " times: " + lines);
+    }
+}

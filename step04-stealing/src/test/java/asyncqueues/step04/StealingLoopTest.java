@@ -1,0 +1,158 @@
+package asyncqueues.step04;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import asyncqueues.task.AsyncTask;
+import asyncqueues.task.Futures;
+import asyncqueues.task.Spawned;
+import asyncqueues.task.Task;
+import asyncqueues.task.TaskRunnable;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The stealing loop, {@link AsyncRuntime#consume}, on its own: each test runs it on a
+ * {@link ConsumerThread} with two queues of the test's own, so nothing global is involved.
+ */
+@Timeout(20)
+class StealingLoopTest {
+
+    private static final Duration IDLE_WAIT = Duration.ofMillis(1);
+
+    private final BlockingQueue<TaskRunnable> own = new LinkedBlockingQueue<>();
+    private final BlockingQueue<TaskRunnable> other = new LinkedBlockingQueue<>();
+    private final List<String> ran = new CopyOnWriteArrayList<>();
+
+    @Test
+    @DisplayName("Exercise 4.1: the loop runs the runnables on its own queue")
+    void runsItsOwnQueue() throws Exception {
+        Task<String> task = queue(own, () -> "mine");
+
+        try (ConsumerThread consumer = ConsumerThread.start(consumer())) {
+            consumer.awaitUntil("the task to finish", task::isFinished);
+        }
+        assertThat(Futures.blockOn(task)).isEqualTo("mine");
+    }
+
+    @Test
+    @DisplayName("Exercise 4.1: the loop steals from the other queue when its own is empty")
+    void stealsWhenItsOwnQueueIsEmpty() throws Exception {
+        Task<String> task = queue(other, () -> "stolen");
+
+        try (ConsumerThread consumer = ConsumerThread.start(consumer())) {
+            consumer.awaitUntil("the task to finish", task::isFinished);
+        }
+        assertThat(Futures.blockOn(task)).isEqualTo("stolen");
+    }
+
+    @Test
+    @DisplayName("Exercise 4.1: the loop serves its own queue before it steals")
+    void servesItsOwnQueueFirst() throws Exception {
+        // All queued before the loop starts, so the order it runs them in is its own choice.
+        Task<String> stolen1 = queue(other, () -> record("other 1"));
+        Task<String> stolen2 = queue(other, () -> record("other 2"));
+        Task<String> mine1 = queue(own, () -> record("own 1"));
+        Task<String> mine2 = queue(own, () -> record("own 2"));
+
+        try (ConsumerThread consumer = ConsumerThread.start(consumer())) {
+            consumer.awaitUntil("all four tasks to finish", () -> ran.size() == 4);
+        }
+        assertThat(ran).containsExactly("own 1", "own 2", "other 1", "other 2");
+        assertThat(List.of(stolen1, stolen2, mine1, mine2)).allMatch(Task::isFinished);
+    }
+
+    @Test
+    @DisplayName("Exercise 4.1: a future that throws does not stop the loop (catch what run() throws)")
+    void survivesAFutureThatThrows() throws Exception {
+        Task<String> failing = queue(own, () -> {
+            throw new IllegalStateException("boom");
+        });
+        Task<String> next = queue(own, () -> "after the failure");
+
+        try (ConsumerThread consumer = ConsumerThread.start(consumer())) {
+            consumer.awaitUntil("the task after the failing one to finish", next::isFinished);
+            assertThat(consumer.thread().isAlive()).as("the consumer thread is alive").isTrue();
+        }
+        assertThat(Futures.blockOn(next)).isEqualTo("after the failure");
+        assertThatThrownBy(() -> Futures.blockOn(failing))
+                .isInstanceOf(CompletionException.class)
+                .hasCauseInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    @DisplayName("Exercise 4.1: with both queues empty the loop waits, and then sees work on either queue")
+    void waitsWhileIdleAndThenSeesNewWork() throws Exception {
+        try (ConsumerThread consumer = ConsumerThread.start(consumer())) {
+            // A loop that sleeps between looks is seen TIMED_WAITING sooner or later; one that
+            // spins never is, and one blocked in own.take() is WAITING and would miss 'other'.
+            consumer.awaitUntil("the idle loop to sleep",
+                    () -> consumer.thread().getState() == Thread.State.TIMED_WAITING);
+
+            Task<String> stolen = queue(other, () -> "later, stolen");
+            consumer.awaitUntil("the task queued on the other queue to finish", stolen::isFinished);
+            Task<String> mine = queue(own, () -> "later, mine");
+            consumer.awaitUntil("the task queued on its own queue to finish", mine::isFinished);
+
+            assertThat(Futures.blockOn(stolen)).isEqualTo("later, stolen");
+            assertThat(Futures.blockOn(mine)).isEqualTo("later, mine");
+        }
+    }
+
+    @Test
+    @DisplayName("Exercise 4.1: the loop keeps taking work until none is left on either queue")
+    void drainsBothQueues() throws Exception {
+        int perQueue = 200;
+        List<Task<String>> tasks = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < perQueue; i++) {
+            String n = Integer.toString(i);
+            tasks.add(queue(own, () -> record("own " + n)));
+            tasks.add(queue(other, () -> record("other " + n)));
+        }
+
+        try (ConsumerThread consumer = ConsumerThread.start(consumer())) {
+            consumer.awaitUntil("every task to finish", () -> tasks.stream().allMatch(Task::isFinished));
+        }
+        assertThat(ran).hasSize(2 * perQueue).doesNotHaveDuplicates();
+        assertThat(own).isEmpty();
+        assertThat(other).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Exercise 4.1: the loop ends when its thread is interrupted")
+    void endsWhenInterrupted() throws Exception {
+        ConsumerThread consumer = ConsumerThread.start(consumer());
+        consumer.awaitUntil("the idle loop to sleep",
+                () -> consumer.thread().getState() == Thread.State.TIMED_WAITING);
+
+        consumer.close(); // interrupts, then joins with a bound
+
+        consumer.rethrowIfFailed();
+        assertThat(consumer.thread().isAlive()).as("the consumer thread is alive").isFalse();
+    }
+
+    /** The loop under test, serving {@link #own} and stealing from {@link #other}. */
+    private Runnable consumer() {
+        return () -> AsyncRuntime.consume(own, other, IDLE_WAIT);
+    }
+
+    private String record(String label) {
+        ran.add(label);
+        return label;
+    }
+
+    /** Spawns {@code body} as a task whose runnable goes on {@code queue}, and queues it. */
+    private static Task<String> queue(BlockingQueue<TaskRunnable> queue, Supplier<String> body) {
+        Spawned<String> spawned = AsyncTask.spawn(Futures.async(body), queue::add);
+        spawned.runnable().schedule();
+        return spawned.task();
+    }
+}

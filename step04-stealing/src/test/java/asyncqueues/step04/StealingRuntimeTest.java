@@ -1,0 +1,135 @@
+package asyncqueues.step04;
+
+import static asyncqueues.step04.AsyncRuntime.spawnTask;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import asyncqueues.task.Futures;
+import asyncqueues.task.Task;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * The runtime's stealing, and its lazy-start pitfall. Which queues have started is global state
+ * that a JVM cannot reset, so each test runs in a world of its own ({@link IsolatedStage}),
+ * where the runtime starts from nothing, as in a new program.
+ */
+@Timeout(30)
+class StealingRuntimeTest {
+
+    /** How many LOW tasks the stealing test runs at once: one per consumer thread (2 + 1). */
+    private static final int ALL_CONSUMERS = AsyncRuntime.HIGH_CONSUMERS + AsyncRuntime.LOW_CONSUMERS;
+
+    /** How many times the stealing test floods LOW: each round must be shared by every consumer. */
+    private static final int ROUNDS = 5;
+
+    @Test
+    @DisplayName("Exercise 4.1: once both queues have started, the HIGH consumers run LOW tasks too")
+    void highConsumersStealLowTasks() throws Throwable {
+        IsolatedStage.run(HighConsumersStealLowTasks.class);
+    }
+
+    @Test
+    @DisplayName("Exercise 4.1: a queue nothing was spawned to has no consumers, so nobody steals"
+            + " for the other one (the lazy-start pitfall)")
+    void untouchedQueueHasNoConsumers() throws Throwable {
+        IsolatedStage.run(UntouchedQueueHasNoConsumers.class);
+    }
+
+    static final class HighConsumersStealLowTasks implements Executable {
+        @Override
+        public void execute() {
+            Task<Integer> starter = spawnTask(FutureOrderLabel.labelled(FutureType.HIGH, Futures.ready(1)));
+            Workers.awaitFinished(starter);
+
+            for (int round = 0; round < ROUNDS; round++) {
+                assertThat(runLowTasksThatNeedEveryConsumer())
+                        .as("the threads that ran round %d's LOW tasks", round)
+                        .containsExactly("high-worker-1", "high-worker-2", "low-worker-1");
+            }
+        }
+
+        /**
+         * Each task holds its thread until all of them are running: with one LOW consumer, they
+         * can only all finish if the two HIGH consumers take LOW tasks as well. Returns the
+         * names of the threads that ran them, sorted.
+         */
+        private static List<String> runLowTasksThatNeedEveryConsumer() {
+            CountDownLatch allRunning = new CountDownLatch(ALL_CONSUMERS);
+            List<Task<String>> tasks = new ArrayList<>();
+            try {
+                for (int i = 0; i < ALL_CONSUMERS; i++) {
+                    tasks.add(spawnTask(FutureOrderLabel.labelled(FutureType.LOW,
+                            Futures.async(() -> runningThreadOnceAllRun(allRunning)))));
+                }
+                Workers.awaitFinished(tasks.toArray(Task<?>[]::new));
+            } finally {
+                release(allRunning);
+            }
+            return tasks.stream().map(Futures::blockOn).sorted().toList();
+        }
+    }
+
+    static final class UntouchedQueueHasNoConsumers implements Executable {
+        @Override
+        public void execute() {
+            AtomicInteger running = new AtomicInteger();
+            AtomicInteger mostAtOnce = new AtomicInteger();
+            CountDownLatch firstRunning = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            List<Task<Integer>> tasks = new ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    tasks.add(spawnTask(FutureOrderLabel.labelled(FutureType.LOW, Futures.async(() -> {
+                        mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+                        firstRunning.countDown();
+                        awaitQuietly(release);
+                        return running.getAndDecrement();
+                    }))));
+                }
+                Workers.awaitUntil("the first task to run", () -> firstRunning.getCount() == 0);
+
+                // Nothing was spawned to HIGH, so its consumers never started: the one LOW
+                // consumer is the only thread there is, and the other two tasks must wait.
+                assertThat(IsolatedStage.workerNames()).containsExactly("low-worker-1");
+                assertThat(running).hasValue(1);
+            } finally {
+                release.countDown();
+            }
+            Workers.awaitFinished(tasks.toArray(Task<?>[]::new));
+            assertThat(mostAtOnce).as("the most tasks ever running at once").hasValue(1);
+            assertThat(IsolatedStage.workerNames()).containsExactly("low-worker-1");
+        }
+    }
+
+    /** Counts down, then waits (bounded) for the rest; returns the thread's name if all came. */
+    private static String runningThreadOnceAllRun(CountDownLatch allRunning) {
+        allRunning.countDown();
+        if (!awaitQuietly(allRunning)) {
+            throw new IllegalStateException("not every task got a thread of its own");
+        }
+        return Thread.currentThread().getName();
+    }
+
+    private static boolean awaitQuietly(CountDownLatch latch) {
+        try {
+            return latch.await(Workers.LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Lets every waiting task go, so no consumer is left blocked when a test fails. */
+    private static void release(CountDownLatch latch) {
+        while (latch.getCount() > 0) {
+            latch.countDown();
+        }
+    }
+}

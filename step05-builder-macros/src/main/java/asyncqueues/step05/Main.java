@@ -1,0 +1,90 @@
+package asyncqueues.step05;
+
+import static asyncqueues.step05.AsyncRuntime.join;
+import static asyncqueues.step05.AsyncRuntime.spawnTask;
+import static asyncqueues.step05.AsyncRuntime.tryJoin;
+
+import asyncqueues.task.Future;
+import asyncqueues.task.Futures;
+import asyncqueues.task.Result;
+import asyncqueues.task.Task;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Stage 5's program: the chapter's {@code main} for the refactored {@code spawn_task!}, with its
+ * {@code join!} and {@code try_join!}. It starts the runtime with the default numbers, spawns
+ * counter one to HIGH, counter two and an async fn to the default queue (LOW), and a block of two
+ * async fns to HIGH; then it joins the counters and try-joins the async fns, and prints both.
+ *
+ * <p>A tick is the chapter's one second; with {@code --fast} it is 50 milliseconds, so the
+ * program runs twenty times faster and prints the same lines.
+ */
+public final class Main {
+
+    static final Duration CHAPTER_TICK = Duration.ofSeconds(1);
+    static final Duration FAST_TICK = Duration.ofMillis(50);
+
+    private Main() {}
+
+    /**
+     * Runs the program.
+     *
+     * @param args nothing, or {@code --fast} for short ticks
+     * @throws IllegalArgumentException for any other argument, naming it
+     */
+    public static void main(String[] args) {
+        run(tickFrom(args));
+    }
+
+    static void run(Duration tick) {
+        new AsyncRuntime().run();
+
+        Task<Integer> one = spawnTask(new CounterFuture(tick), FutureType.HIGH);
+        Task<Integer> two = spawnTask(new CounterFuture(tick));
+        Task<Void> three = spawnTask(asyncFn(tick));
+        Task<Void> four = spawnTask(Futures.sequence(asyncFn(tick), asyncFn(tick)), FutureType.HIGH);
+
+        List<Integer> outcome = join(one, two);
+        List<Result<Void>> outcomeTwo = tryJoin(four, three);
+        System.out.println("outcome: " + outcome);
+        System.out.println("outcome two: " + outcomeTwo);
+    }
+
+    /**
+     * The chapter's {@code async fn}: a future whose body, run on its first poll, sleeps one tick
+     * and prints {@code async fn}. The sleep blocks the consumer on purpose, as the chapter's does.
+     *
+     * @throws NullPointerException if {@code tick} is {@code null}
+     */
+    static Future<Void> asyncFn(Duration tick) {
+        Objects.requireNonNull(tick, "tick must not be null");
+        return Futures.async(() -> {
+            sleep(tick);
+            System.out.println("async fn");
+        });
+    }
+
+    /** The tick that {@code args} ask for. */
+    static Duration tickFrom(String[] args) {
+        Duration tick = CHAPTER_TICK;
+        for (String arg : args) {
+            if (!arg.equals("--fast")) {
+                throw new IllegalArgumentException("unknown argument '" + arg
+                        + "': the only option is --fast (50 ms ticks instead of the chapter's 1 s)");
+            }
+            tick = FAST_TICK;
+        }
+        return tick;
+    }
+
+    /** Sleeps, keeping an interrupt for the caller to see rather than failing the future. */
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package asyncqueues.step05;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import asyncqueues.task.Futures;
+import asyncqueues.task.Task;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * {@code AsyncRuntime.run()}, exercise 5.4. Once a queue has started in a JVM it cannot be
+ * reconfigured, so each test starts the runtime in a world of its own ({@link IsolatedStage}), as
+ * a new program would.
+ */
+@DisplayName("Exercise 5.4: run()")
+@Timeout(30)
+class RunTest {
+
+    @Test
+    @DisplayName("Exercise 5.4: run() starts both queues with the configured numbers of consumer threads")
+    void startsBothQueuesWithTheirNumbers() throws Throwable {
+        IsolatedStage.run(StartsBothQueues.class);
+    }
+
+    @Test
+    @DisplayName("Exercise 5.4: run() with the defaults starts max(1, cores - 2) HIGH and 1 LOW consumer threads")
+    void startsWithTheDefaults() throws Throwable {
+        IsolatedStage.run(StartsWithDefaults.class);
+    }
+
+    @Test
+    @DisplayName("Exercise 5.4: run() publishes its numbers in the system properties HIGH_NUM and LOW_NUM")
+    void publishesItsNumbers() throws Throwable {
+        IsolatedStage.run(PublishesItsNumbers.class);
+    }
+
+    @Test
+    @DisplayName("Exercise 5.4: after run(), the HIGH consumers help with LOW tasks from the first one")
+    void stealingWorksFromTheFirstTask() throws Throwable {
+        IsolatedStage.run(StealsFromTheFirstTask.class);
+    }
+
+    @Test
+    @DisplayName("Exercise 5.4: run() with other numbers after a queue has started is an IllegalStateException")
+    void refusesToReconfigureAStartedQueue() throws Throwable {
+        IsolatedStage.run(RefusesToReconfigure.class);
+    }
+
+    static final class StartsBothQueues implements Executable {
+        @Override
+        public void execute() {
+            new AsyncRuntime().withHighNum(3).withLowNum(2).run();
+
+            assertThat(IsolatedStage.workerNames()).containsExactly(
+                    "high-worker-1", "high-worker-2", "high-worker-3", "low-worker-1", "low-worker-2");
+        }
+    }
+
+    static final class StartsWithDefaults implements Executable {
+        @Override
+        public void execute() {
+            new AsyncRuntime().run();
+
+            int high = Math.max(1, Runtime.getRuntime().availableProcessors() - 2);
+            List<String> expected = new ArrayList<>();
+            IntStream.rangeClosed(1, high).forEach(n -> expected.add("high-worker-" + n));
+            expected.add("low-worker-1");
+            assertThat(IsolatedStage.workerNames()).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    static final class PublishesItsNumbers implements Executable {
+        @Override
+        public void execute() {
+            new AsyncRuntime().withHighNum(2).withLowNum(3).run();
+
+            assertThat(System.getProperty(AsyncRuntime.HIGH_NUM)).isEqualTo("2");
+            assertThat(System.getProperty(AsyncRuntime.LOW_NUM)).isEqualTo("3");
+        }
+    }
+
+    static final class StealsFromTheFirstTask implements Executable {
+        @Override
+        public void execute() {
+            new AsyncRuntime().withHighNum(2).withLowNum(1).run();
+
+            for (int round = 0; round < 5; round++) {
+                assertThat(runLowTasksThatNeedEveryConsumer())
+                        .as("the threads that ran round %d's LOW tasks", round)
+                        .containsExactly("high-worker-1", "high-worker-2", "low-worker-1");
+            }
+        }
+
+        /**
+         * Three LOW tasks that each hold their thread until all three run: with one LOW consumer
+         * they can only all finish if both HIGH consumers take one too. Returns the names of
+         * the threads that ran them, sorted.
+         */
+        private static List<String> runLowTasksThatNeedEveryConsumer() {
+            CountDownLatch allRunning = new CountDownLatch(3);
+            List<Task<String>> tasks = new ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    tasks.add(AsyncRuntime.spawnTask(Futures.async(() -> threadOnceAllRun(allRunning)), FutureType.LOW));
+                }
+                Workers.awaitFinished(tasks.toArray(Task<?>[]::new));
+            } finally {
+                while (allRunning.getCount() > 0) {
+                    allRunning.countDown(); // never leave a consumer waiting
+                }
+            }
+            return tasks.stream().map(Futures::blockOn).sorted().toList();
+        }
+    }
+
+    static final class RefusesToReconfigure implements Executable {
+        @Override
+        public void execute() {
+            Workers.awaitFinished(AsyncRuntime.spawnTask(Futures.ready(1), FutureType.LOW)); // LOW starts with 1
+
+            new AsyncRuntime().withHighNum(2).withLowNum(1).run(); // same LOW number: fine
+            assertThatThrownBy(() -> new AsyncRuntime().withHighNum(2).withLowNum(2).run())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("LOW").hasMessageContaining("already started");
+            assertThatThrownBy(() -> new AsyncRuntime().withHighNum(3).withLowNum(1).run())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("HIGH").hasMessageContaining("already started");
+
+            assertThat(IsolatedStage.workerNames())
+                    .containsExactly("high-worker-1", "high-worker-2", "low-worker-1");
+        }
+    }
+
+    private static String threadOnceAllRun(CountDownLatch allRunning) {
+        allRunning.countDown();
+        try {
+            if (!allRunning.await(Workers.LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("not every task got a thread of its own");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the other tasks", e);
+        }
+        return Thread.currentThread().getName();
+    }
+}

@@ -1,0 +1,74 @@
+package asyncqueues.step05;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import asyncqueues.task.Futures;
+import asyncqueues.task.Result;
+import asyncqueues.task.Task;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** {@code AsyncRuntime.tryJoin}: exercise 5.3, and its given argument checks. */
+@Timeout(30)
+class TryJoinTest {
+
+    @Test
+    @DisplayName("Exercise 5.3: tryJoin gives Ok values, the future's own throwable, and cancellations, in argument order")
+    void outcomesInArgumentOrder() {
+        IllegalStateException boom = new IllegalStateException("boom");
+        Task<Integer> first = AsyncRuntime.spawnTask(Futures.ready(1), FutureType.LOW);
+        Task<Integer> failing = AsyncRuntime.spawnTask(cx -> {
+            throw boom;
+        }, FutureType.HIGH);
+        Task<Integer> cancelled = AsyncRuntime.spawnTask(new GateFuture<Integer>(), FutureType.LOW);
+        cancelled.cancel();
+        Task<Integer> last = AsyncRuntime.spawnTask(Futures.ready(4), FutureType.HIGH);
+        Workers.awaitFinished(first, failing, cancelled, last);
+
+        List<Result<Integer>> outcomes = AsyncRuntime.tryJoin(first, failing, cancelled, last);
+
+        assertThat(outcomes).hasSize(4);
+        assertThat(outcomes.get(0)).isEqualTo(new Result.Ok<>(1));
+        assertThat(outcomes.get(1)).as("the future's own throwable, not a wrapper")
+                .isEqualTo(new Result.Err<Integer>(boom));
+        assertThat(outcomes.get(2)).isInstanceOfSatisfying(Result.Err.class,
+                err -> assertThat(err.error()).isInstanceOf(CancellationException.class));
+        assertThat(outcomes.get(3)).isEqualTo(new Result.Ok<>(4));
+    }
+
+    @Test
+    @DisplayName("Exercise 5.3: tryJoin waits for every task, whatever order they finish in")
+    void waitsForEveryTask() throws Throwable {
+        GateFuture<String> a = new GateFuture<>();
+        GateFuture<String> b = new GateFuture<>();
+        Task<String> ta = AsyncRuntime.spawnTask(a, FutureType.HIGH);
+        Task<String> tb = AsyncRuntime.spawnTask(b, FutureType.LOW);
+        try {
+            CompletableFuture<List<Result<String>>> joined = Workers.startWatched(() -> AsyncRuntime.tryJoin(ta, tb));
+
+            b.open("b");
+            Workers.awaitFinished(tb);
+            a.open("a");
+
+            assertThat(Workers.resultOf(joined)).containsExactly(new Result.Ok<>("a"), new Result.Ok<>("b"));
+        } finally {
+            a.open("released"); // a no-op for a gate already open
+            b.open("released");
+        }
+    }
+
+    @Test
+    void rejectsNullsByPosition() {
+        Task<String> task = AsyncRuntime.spawnTask(Futures.ready("x"), FutureType.LOW);
+
+        assertThatThrownBy(() -> AsyncRuntime.tryJoin((Task<String>[]) null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("tasks");
+        assertThatThrownBy(() -> AsyncRuntime.tryJoin(null, task))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("task 0");
+    }
+}

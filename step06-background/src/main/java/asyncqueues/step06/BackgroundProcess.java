@@ -1,0 +1,62 @@
+package asyncqueues.step06;
+
+import asyncqueues.task.Context;
+import asyncqueues.task.Future;
+import asyncqueues.task.Poll;
+import asyncqueues.workbook.ExerciseNotDone;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The chapter's background process: a future that is never ready. Each poll does the process's
+ * periodic work (here it prints "background process firing"), holds its thread for one tick,
+ * wakes its own task and returns Pending; so its task goes back on its queue after every poll,
+ * for as long as the program runs or until the task is cancelled.
+ *
+ * <p>The sleep blocks a consumer thread for a tick per firing, on purpose, as the chapter's does:
+ * a real periodic process would wait for a timer instead and hold no thread between firings.
+ */
+public final class BackgroundProcess implements Future<Void> {
+
+    private static final Duration CHAPTER_TICK = Duration.ofSeconds(1);
+
+    private final Duration tick;
+
+    /** A process that fires once per chapter's second. */
+    public BackgroundProcess() {
+        this(CHAPTER_TICK);
+    }
+
+    /**
+     * A process that fires once per {@code tick} (zero for no sleep).
+     *
+     * @throws NullPointerException if {@code tick} is {@code null}
+     * @throws IllegalArgumentException if {@code tick} is negative
+     */
+    public BackgroundProcess(Duration tick) {
+        Objects.requireNonNull(tick, "tick must not be null");
+        if (tick.isNegative()) {
+            throw new IllegalArgumentException("tick must not be negative, got " + tick);
+        }
+        this.tick = tick;
+    }
+
+    @Override
+    public Poll<Void> poll(Context cx) {
+        // EXERCISE 6.1 BEGIN: fire, sleep a tick, wake your own task, and never be ready
+        throw new ExerciseNotDone("6.1");
+        // EXERCISE 6.1 END
+    }
+
+    /**
+     * Blocks the calling thread for one tick, as the chapter's {@code std::thread::sleep} does.
+     * An interrupt cuts the sleep short and is kept, so the consumer loop sees it and stops.
+     */
+    private void sleepOneTick() {
+        try {
+            Thread.sleep(tick);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package asyncqueues.step06;
+
+import static asyncqueues.step06.AsyncRuntime.join;
+import static asyncqueues.step06.AsyncRuntime.spawnTask;
+
+import asyncqueues.task.Future;
+import asyncqueues.task.Futures;
+import asyncqueues.task.Task;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Stage 6's program, the chapter's last: it configures the runtime with two LOW and four HIGH
+ * consumer threads, starts a background process for the rest of the program, and does some other
+ * work meanwhile (two counters and an async fn). The process fires about once a tick until
+ * {@code main} returns, and with it the program: its consumer threads are daemons.
+ *
+ * <p>A tick is the chapter's one second; with {@code --fast} it is 50 milliseconds, so the
+ * program runs twenty times faster and prints the same lines.
+ */
+public final class Main {
+
+    static final Duration CHAPTER_TICK = Duration.ofSeconds(1);
+    static final Duration FAST_TICK = Duration.ofMillis(50);
+
+    private Main() {}
+
+    /**
+     * Runs the program.
+     *
+     * @param args nothing, or {@code --fast} for short ticks
+     * @throws IllegalArgumentException for any other argument, naming it
+     */
+    public static void main(String[] args) {
+        run(tickFrom(args));
+    }
+
+    static void run(Duration tick) {
+        new AsyncRuntime().withLowNum(2).withHighNum(4).run();
+        Background.forProgram(new BackgroundProcess(tick)); // the chapter's spawn_task!(...).detach()
+
+        Task<Integer> one = spawnTask(new CounterFuture(tick), FutureType.HIGH);
+        Task<Integer> two = spawnTask(new CounterFuture(tick));
+        Task<Void> three = spawnTask(asyncFn(tick));
+        List<Integer> outcome = join(one, two);
+        join(three);
+        System.out.println("outcome: " + outcome);
+    }
+
+    /**
+     * The chapter's {@code async fn}: a future whose body, run on its first poll, sleeps one tick
+     * and prints {@code async fn}. The sleep blocks the consumer on purpose, as the chapter's does.
+     *
+     * @throws NullPointerException if {@code tick} is {@code null}
+     */
+    static Future<Void> asyncFn(Duration tick) {
+        Objects.requireNonNull(tick, "tick must not be null");
+        return Futures.async(() -> {
+            sleep(tick);
+            System.out.println("async fn");
+        });
+    }
+
+    /** The tick that {@code args} ask for. */
+    static Duration tickFrom(String[] args) {
+        Duration tick = CHAPTER_TICK;
+        for (String arg : args) {
+            if (!arg.equals("--fast")) {
+                throw new IllegalArgumentException("unknown argument '" + arg
+                        + "': the only option is --fast (50 ms ticks instead of the chapter's 1 s)");
+            }
+            tick = FAST_TICK;
+        }
+        return tick;
+    }
+
+    /** Sleeps, keeping an interrupt for the caller to see rather than failing the future. */
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

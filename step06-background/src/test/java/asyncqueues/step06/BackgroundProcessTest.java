@@ -1,0 +1,59 @@
+package asyncqueues.step06;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import asyncqueues.task.Context;
+import asyncqueues.task.Poll;
+import asyncqueues.workbook.ConsoleCapture;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** {@link BackgroundProcess}, polled by hand. */
+class BackgroundProcessTest {
+
+    @Test
+    @DisplayName("Exercise 6.1: every poll fires, wakes the task, and is Pending: the process is never ready")
+    void firesWakesAndIsNeverReady() {
+        BackgroundProcess process = new BackgroundProcess(Duration.ZERO);
+        AtomicInteger wakes = new AtomicInteger();
+        Context cx = new Context(wakes::incrementAndGet);
+        List<Poll<Void>> polls = new ArrayList<>();
+
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            for (int i = 0; i < 10; i++) {
+                polls.add(process.poll(cx));
+            }
+            assertThat(console.lines()).isEqualTo(Collections.nCopies(10, "background process firing"));
+        }
+        assertThat(polls).containsOnly(Poll.pending()).hasSize(10);
+        assertThat(wakes).as("wakes: one per poll").hasValue(10);
+    }
+
+    @Test
+    @DisplayName("Exercise 6.1: a poll holds its thread for one tick")
+    void holdsItsThreadForATick() {
+        Duration tick = Duration.ofMillis(30);
+        BackgroundProcess process = new BackgroundProcess(tick);
+
+        long start = System.nanoTime();
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            process.poll(new Context(() -> {}));
+            assertThat(console.lines()).containsExactly("background process firing");
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(tick);
+    }
+
+    @Test
+    void rejectsABadTickByName() {
+        assertThatThrownBy(() -> new BackgroundProcess(null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("tick");
+        assertThatThrownBy(() -> new BackgroundProcess(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tick");
+    }
+}

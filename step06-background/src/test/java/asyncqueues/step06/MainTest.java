@@ -1,0 +1,61 @@
+package asyncqueues.step06;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import asyncqueues.workbook.ConsoleCapture;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.function.Executable;
+
+/** Stage 6's program: its arguments, and its printout with {@code --fast}. */
+class MainTest {
+
+    @Test
+    @Timeout(30)
+    @DisplayName("Exercises 6.1, 6.2: Main --fast fires the background process while the other work runs")
+    void printsTheChaptersLines() throws Throwable {
+        // Main configures the runtime, which a JVM allows once, and leaves a process running
+        // for good: it runs in a world of its own, which ends with the test.
+        IsolatedStage.run(RunMain.class);
+    }
+
+    static final class RunMain implements Executable {
+        @Override
+        public void execute() throws Throwable {
+            List<String> lines;
+            try (ConsoleCapture console = ConsoleCapture.start()) {
+                Workers.runWatched(() -> Main.main(new String[] {"--fast"}));
+                lines = console.lines();
+            }
+
+            for (int n = 1; n <= 3; n++) {
+                assertThat(lines).filteredOn(("polling with result: " + n)::equals).hasSize(2);
+            }
+            assertThat(lines).filteredOn("async fn"::equals).hasSize(1);
+            assertThat(lines).contains("outcome: [3, 3]");
+            int firstFiring = lines.indexOf("background process firing");
+            assertThat(firstFiring).as("the background process fired").isNotNegative();
+            assertThat(firstFiring).as("it fired before the other work was done")
+                    .isLessThan(lines.indexOf("outcome: [3, 3]"));
+            assertThat(lines).as("nothing else is printed").allMatch(line -> line.equals("background process firing")
+                    || line.startsWith("polling with result: ") || line.equals("async fn")
+                    || line.equals("outcome: [3, 3]"));
+        }
+    }
+
+    @Test
+    void rejectsAnUnknownArgumentByName() {
+        assertThatThrownBy(() -> Main.main(new String[] {"--slow"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--slow");
+    }
+
+    @Test
+    void runsWithTheChaptersTickUnlessFast() {
+        assertThat(Main.tickFrom(new String[0])).isEqualTo(Duration.ofSeconds(1));
+        assertThat(Main.tickFrom(new String[] {"--fast"})).isEqualTo(Duration.ofMillis(50));
+    }
+}
