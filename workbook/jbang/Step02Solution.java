@@ -1,0 +1,15 @@
+//JAVA 21+
+//SOURCES ../../async-task/src/main/java/**/*.java
+//SOURCES ../support/src/main/java/**/*.java
+//SOURCES ../../solutions/step02-multi-worker/src/main/java/**/*.java
+//SOURCES StageLauncher.java
+
+/**
+ * Stage 2 (one queue, three consumer threads) on the reference code.
+ * {@code ./jbang step02-solution [--fast]} runs it; {@code --fast} shortens the chapter's sleeps.
+ */
+class Step02Solution {
+    public static void main(String[] args) throws Exception {
+        StageLauncher.launch(asyncqueues.step02.Main::main, args);
+    }
+}

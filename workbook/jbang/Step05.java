@@ -1,0 +1,15 @@
+//JAVA 21+
+//SOURCES ../../async-task/src/main/java/**/*.java
+//SOURCES ../support/src/main/java/**/*.java
+//SOURCES ../../step05-builder-macros/src/main/java/**/*.java
+//SOURCES StageLauncher.java
+
+/**
+ * Stage 5 (spawnTask with a default order, join, the runtime builder) on your code.
+ * {@code ./jbang step05 [--fast]} runs it; {@code --fast} shortens the chapter's sleeps.
+ */
+class Step05 {
+    public static void main(String[] args) throws Exception {
+        StageLauncher.launch(asyncqueues.step05.Main::main, args);
+    }
+}
