@@ -299,7 +299,15 @@ final class RawTask<T> implements Waker {
         return (state & (COMPLETED | CLOSED)) != 0;
     }
 
+    /**
+     * Wakes the awaiter, if any. Called after the state changed; the awaiter registers before it
+     * re-reads the state, so one of the two sees the other. Most tasks are never awaited while
+     * they run, so a plain volatile read comes first and the atomic exchange only when needed.
+     */
     private void notifyAwaiter() {
+        if (awaiter == null) {
+            return;
+        }
         Waker waiting = (Waker) AWAITER.getAndSet(this, (Waker) null);
         if (waiting != null) {
             waiting.wake();

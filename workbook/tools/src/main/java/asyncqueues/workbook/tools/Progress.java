@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -18,9 +20,15 @@ import java.util.stream.Stream;
  * <p>It works from the sources alone, so it runs on any clone without a Maven build. The
  * foundation (async-task and workbook-support) is compiled once into a temporary directory; then
  * each stage's main and test sources are compiled against it and against the libraries on the
- * tools' own class path, and the stage's tests are run once, in a {@link StageTestRun}. An
- * exercise is solved when every test that names it passes. A stage that does not compile shows
- * its exercises as not compiling, with the compiler's first error.
+ * tools' own class path, and the stage's tests are run once, in a {@link StageTestRun}. A stage
+ * that does not compile shows its exercises as not compiling, with the compiler's first error.
+ *
+ * <p>An exercise is solved when every test that names it passes, with one allowance for tests
+ * that name several exercises (a test of the whole runtime, say): when such a test fails and
+ * another exercise it names has failing tests of its own, the failure is that exercise's, not
+ * this one's. So a learner who has done 1.1 sees it solved even while the shared tests of 1.1
+ * and 1.3 wait for 1.3; and once every exercise passes its own tests, a shared test that still
+ * fails counts against each exercise it names.
  */
 public final class Progress {
 
@@ -191,19 +199,26 @@ public final class Progress {
             notes.add(brokenGivenCode.size() + " test(s) of the given code fail; was code outside the exercise"
                     + " regions changed? First: " + brokenGivenCode.getFirst().summary());
         }
+        Set<ExerciseNumber> failingOnTheirOwn = results.outcomes().stream()
+                .filter(outcome -> !outcome.passed() && outcome.exercises().size() == 1)
+                .map(outcome -> outcome.exercises().iterator().next())
+                .collect(Collectors.toSet());
         List<ExerciseProgress> rows = new ArrayList<>();
         for (Exercise exercise : catalog.exercisesOf(stage)) {
-            rows.add(judge(exercise, results.labelledWith(exercise.number())));
+            rows.add(judge(exercise, results.labelledWith(exercise.number()), failingOnTheirOwn));
         }
         return new StageProgress(stage, rows, notes);
     }
 
-    private static ExerciseProgress judge(Exercise exercise, List<TestOutcome> outcomes) {
+    private static ExerciseProgress judge(Exercise exercise, List<TestOutcome> outcomes,
+            Set<ExerciseNumber> failingOnTheirOwn) {
         List<TestOutcome> failing = outcomes.stream().filter(outcome -> !outcome.passed()).toList();
         if (outcomes.isEmpty()) {
             return new ExerciseProgress(exercise, State.NOT_SOLVED, "no test names it");
         }
-        if (failing.isEmpty()) {
+        boolean allBlamedElsewhere = failing.stream().allMatch(outcome -> outcome.exercises().stream()
+                .anyMatch(other -> !other.equals(exercise.number()) && failingOnTheirOwn.contains(other)));
+        if (allBlamedElsewhere) {
             return new ExerciseProgress(exercise, State.SOLVED, "");
         }
         String detail = failing.stream().anyMatch(outcome -> outcome.failedWithExerciseNotDone(exercise.number()))

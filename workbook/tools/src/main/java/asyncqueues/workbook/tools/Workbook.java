@@ -232,7 +232,7 @@ public final class Workbook {
                 err.println("Exercise " + number + " in " + layout.relative(file) + " holds code of yours, from"
                         + " line " + line + "; a reset would lose it:");
                 err.println(wouldLose);
-                err.println("Nothing was changed. To reset it anyway: reset " + number + " --force");
+                err.println("Nothing was changed. To reset it anyway: ./jbang reset " + number + " --force");
                 yield FAILED;
             }
         };

@@ -130,7 +130,7 @@ class WorkbookTest {
         assertThat(run("reset", "1.1")).isEqualTo(Workbook.FAILED);
         assertThat(err()).contains("Exercise 1.1 in step01-single-queue/src/main/java/asyncqueues/step01/Adder.java"
                         + " holds code of yours, from line 12; a reset would lose it:",
-                "   12 |         return a + b;", "Nothing was changed. To reset it anyway: reset 1.1 --force");
+                "   12 |         return a + b;", "Nothing was changed. To reset it anyway: ./jbang reset 1.1 --force");
         assertThat(SourceFiles.read(adder)).contains("return a + b;");
 
         assertThat(run("reset", "1.1", "--force")).isEqualTo(Workbook.OK);
