@@ -66,16 +66,16 @@ public final class Futures {
      */
     public static <T> Future<T> async(Supplier<? extends T> body) {
         Objects.requireNonNull(body, "body must not be null");
-        return cx -> Poll.ready(body.get());
+        return new AsyncBody<>(body);
     }
 
     /** As {@link #async(Supplier)}, for a body with no value: the future is ready with {@code null}. */
     public static Future<Void> async(Runnable body) {
         Objects.requireNonNull(body, "body must not be null");
-        return cx -> {
+        return async(() -> {
             body.run();
-            return Poll.ready(null);
-        };
+            return null;
+        });
     }
 
     /**
@@ -113,6 +113,30 @@ public final class Futures {
                     + ".poll returned null; return Poll.pending() or Poll.ready(value)");
         }
         return poll;
+    }
+
+    /**
+     * The future behind {@link #async}: runs its body on the first poll and is ready with the
+     * body's value. Like a Rust {@code async fn}, it runs once: polled again after it was ready,
+     * it fails instead of running the body a second time.
+     */
+    private static final class AsyncBody<T> implements Future<T> {
+        private Supplier<? extends T> body;
+
+        AsyncBody(Supplier<? extends T> body) {
+            this.body = body;
+        }
+
+        @Override
+        public Poll<T> poll(Context cx) {
+            Supplier<? extends T> once = body;
+            if (once == null) {
+                throw new IllegalStateException(
+                        "an async body runs once: this future was polled again after it was ready");
+            }
+            body = null; // released, with whatever it captured
+            return Poll.ready(once.get());
+        }
     }
 
     /** The state machine behind {@link #sequence}: the index of the step being awaited. */

@@ -4,6 +4,8 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -93,7 +95,10 @@ final class RawTask<T> implements Waker {
     /** The future's value, or its throwable when FAILED; see "Publication" above. */
     private Object output;
 
-    /** The waker of whoever waits on the {@link Task}, woken when the task completes or closes. */
+    /**
+     * Whoever waits on the {@link Task}: one waker, or an {@link Awaiters} of several, woken
+     * (and cleared) when the task completes or closes, or is detached.
+     */
     private volatile Waker awaiter;
 
     /** Built once and reused by every poll: it holds nothing but this waker. */
@@ -108,9 +113,18 @@ final class RawTask<T> implements Waker {
 
     // ---------------------------------------------------------------- the executor's side
 
-    /** Hands the runnable to the schedule function. */
+    /**
+     * Hands the runnable to the schedule function, as the owner of SCHEDULED. If the function
+     * throws (a queue that refuses it, say), the runnable was not queued: SCHEDULED is cleared,
+     * so a later wake can try again, and the throwable goes to whoever scheduled.
+     */
     void schedule() {
-        schedule.accept(runnable);
+        try {
+            schedule.accept(runnable);
+        } catch (Throwable refused) {
+            STATE.getAndBitwiseAnd(this, ~SCHEDULED);
+            throw refused;
+        }
     }
 
     /**
@@ -120,8 +134,7 @@ final class RawTask<T> implements Waker {
      */
     boolean run() {
         if (!claimPoll()) {
-            dropFuture(); // closed while queued: drop the future unpolled
-            notifyAwaiter();
+            dropFuture(); // closed while queued (the cancel woke the awaiter): drop it unpolled
             return false;
         }
         Poll<T> poll;
@@ -129,6 +142,9 @@ final class RawTask<T> implements Waker {
             poll = Futures.pollChecked(future, context);
         } catch (Throwable thrown) {
             complete(thrown, FAILED);
+            if (isDetached()) {
+                reportUncaught(thrown);
+            }
             throw rethrowable(thrown);
         }
         if (poll instanceof Poll.Ready<T>(T value)) {
@@ -199,6 +215,16 @@ final class RawTask<T> implements Waker {
         future = null;
     }
 
+    /**
+     * A detached task has nobody to hand its failure to, and the consumer that ran it only
+     * survives it; so the failure goes where the thread's uncaught exceptions go (by default,
+     * printed to standard error) instead of vanishing.
+     */
+    private static void reportUncaught(Throwable thrown) {
+        Thread current = Thread.currentThread();
+        current.getUncaughtExceptionHandler().uncaughtException(current, thrown);
+    }
+
     private static RuntimeException rethrowable(Throwable thrown) {
         if (thrown instanceof RuntimeException runtime) {
             return runtime;
@@ -230,24 +256,44 @@ final class RawTask<T> implements Waker {
 
     // ---------------------------------------------------------------- the caller's side
 
-    /** The Task handle's poll: the output when completed, else registers the awaiter. */
+    /** The Task handle's poll: the output when finished, else registers the awaiter. */
     Poll<T> pollResult(Context cx) {
         int current = state;
-        if ((current & DETACHED) != 0) {
-            throw new IllegalStateException("the task was detached: nobody may await its output");
-        }
-        if (!isFinished(current)) {
-            AWAITER.setVolatile(this, cx.waker());
-            current = state; // re-read: completion may have come before the awaiter was seen
-            if (!isFinished(current)) {
+        if (isAwaitable(current)) {
+            addAwaiter(cx.waker());
+            current = state; // re-read: the task may have finished before it saw the awaiter
+            if (isAwaitable(current)) {
                 return Poll.pending();
             }
         }
         return Poll.ready(outputOf(current));
     }
 
+    /** Not finished, and not detached (awaiting a detached task fails at once). */
+    private static boolean isAwaitable(int state) {
+        return !isFinished(state) && (state & DETACHED) == 0;
+    }
+
+    /**
+     * Registers {@code waker} to be woken when the task finishes. Usually there is one awaiter,
+     * polled again and again with the same waker; a second thread awaiting the same task joins
+     * it instead of displacing it, so that neither waits forever.
+     */
+    private void addAwaiter(Waker waker) {
+        for (;;) {
+            Waker current = awaiter;
+            Waker next = current == null ? waker : Awaiters.with(current, waker);
+            if (next == current || AWAITER.compareAndSet(this, current, next)) {
+                return;
+            }
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private T outputOf(int finishedState) {
+        if ((finishedState & DETACHED) != 0) {
+            throw new IllegalStateException("the task was detached: nobody may await its output");
+        }
         if ((finishedState & CLOSED) != 0) {
             throw new CancellationException("the task was cancelled");
         }
@@ -258,33 +304,42 @@ final class RawTask<T> implements Waker {
         return (T) output;
     }
 
-    /** Closes the task unless it has finished; returns whether this call closed it. */
+    /**
+     * Closes the task unless it has completed or was closed; returns whether this call closed
+     * it. A poll in progress is left to finish: the polling thread wakes the awaiter when the
+     * poll returns, and until then the task is not finished.
+     */
     boolean cancel() {
         for (;;) {
             int current = state;
             if ((current & DETACHED) != 0) {
                 throw new IllegalStateException("the task was detached: it can no longer be cancelled");
             }
-            if (isFinished(current)) {
+            if ((current & (COMPLETED | CLOSED)) != 0) {
                 return false;
             }
             if (STATE.compareAndSet(this, current, current | CLOSED)) {
-                if ((current & (SCHEDULED | RUNNING)) == 0) {
-                    dropFuture(); // idle: no runnable exists to drop it later
+                if ((current & RUNNING) == 0) {
+                    if ((current & SCHEDULED) == 0) {
+                        dropFuture(); // idle: no runnable exists to drop it later
+                    }
+                    notifyAwaiter();
                 }
-                notifyAwaiter();
                 return true;
             }
         }
     }
 
-    /** Lets the task run on with nobody waiting; its output, if any, is dropped. */
+    /**
+     * Lets the task run on with nobody waiting; its output, if any, is dropped. A thread already
+     * waiting on the task is woken, and finds it detached.
+     */
     void detach() {
         int previous = (int) STATE.getAndBitwiseOr(this, DETACHED);
         if ((previous & COMPLETED) != 0) {
             output = null;
         }
-        awaiter = null;
+        notifyAwaiter();
     }
 
     boolean isDetached() {
@@ -295,12 +350,13 @@ final class RawTask<T> implements Waker {
         return isFinished(state);
     }
 
+    /** Completed, or closed and not in a poll: its future will not be polled again. */
     private static boolean isFinished(int state) {
-        return (state & (COMPLETED | CLOSED)) != 0;
+        return (state & COMPLETED) != 0 || (state & (CLOSED | RUNNING)) == CLOSED;
     }
 
     /**
-     * Wakes the awaiter, if any. Called after the state changed; the awaiter registers before it
+     * Wakes the awaiters, if any. Called after the state changed; an awaiter registers before it
      * re-reads the state, so one of the two sees the other. Most tasks are never awaited while
      * they run, so a plain volatile read comes first and the atomic exchange only when needed.
      */
@@ -317,6 +373,28 @@ final class RawTask<T> implements Waker {
     @Override
     public String toString() {
         return "Task[" + describe(state) + "]";
+    }
+
+    /** Several threads awaiting one task: waking it wakes each of them. Immutable. */
+    private record Awaiters(List<Waker> wakers) implements Waker {
+
+        /** {@code current} with {@code waker} added, or {@code current} itself if it has it. */
+        static Waker with(Waker current, Waker waker) {
+            List<Waker> all = current instanceof Awaiters(List<Waker> several) ? several : List.of(current);
+            for (Waker known : all) {
+                if (known == waker) {
+                    return current;
+                }
+            }
+            List<Waker> more = new ArrayList<>(all);
+            more.add(waker);
+            return new Awaiters(List.copyOf(more));
+        }
+
+        @Override
+        public void wake() {
+            wakers.forEach(Waker::wake);
+        }
     }
 
     /** The state word spelled out, for debuggers and failure messages. */

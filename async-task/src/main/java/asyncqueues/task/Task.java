@@ -16,7 +16,7 @@ package asyncqueues.task;
  * {@linkplain #detach() detached}, and try-with-resources gives the scope that Rust's drop gives.
  * A handle nobody closes lets its task run on, as a detached one would.
  *
- * <p>One thread at a time awaits a task: a second poller replaces the first one's waker.
+ * <p>Several threads may await one task: each is woken when it finishes.
  *
  * @param <T> the type of the future's value
  */
@@ -43,7 +43,8 @@ public final class Task<T> implements Future<T>, AutoCloseable {
 
     /**
      * Cancels the task unless it has already finished. A queued runnable then drops the future
-     * without polling it; a poll in progress completes, and the future is not polled again.
+     * without polling it; a poll in progress completes, the future is not polled again, and the
+     * task's awaiters see the cancellation when that poll returns.
      *
      * @return {@code true} if this call cancelled the task, {@code false} if it had already
      *         completed, failed or been cancelled (a completed task keeps its value)
@@ -61,7 +62,10 @@ public final class Task<T> implements Future<T>, AutoCloseable {
         task.detach();
     }
 
-    /** {@code true} once the task has completed (with a value or a throwable) or been cancelled. */
+    /**
+     * {@code true} once the task has completed (with a value or a throwable) or been cancelled;
+     * a task cancelled during a poll is finished when that poll returns.
+     */
     public boolean isFinished() {
         return task.isFinished();
     }

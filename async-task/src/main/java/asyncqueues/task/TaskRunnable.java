@@ -31,7 +31,11 @@ public final class TaskRunnable implements Runnable {
         task.run();
     }
 
-    /** Hands this runnable to the schedule function given to {@link AsyncTask#spawn}. */
+    /**
+     * Hands this runnable to the schedule function given to {@link AsyncTask#spawn}. If that
+     * function throws, the runnable counts as not queued (a later wake schedules it again), and
+     * the throwable is rethrown here.
+     */
     public void schedule() {
         task.schedule();
     }

@@ -85,17 +85,6 @@ public final class WorkbookCheck {
         this.catalog = Objects.requireNonNull(catalog, "catalog must not be null");
     }
 
-    /**
-     * Whether the workbook has no stage code at all yet (no exercise, and no source in any stage
-     * or solution): the only state in which a check with nothing to check may pass.
-     */
-    public boolean nothingWritten() {
-        return catalog.exercises().isEmpty() && catalog.stages().stream().allMatch(stage ->
-                SourceFiles.list(layout.stageSources(stage)).isEmpty()
-                        && SourceFiles.list(layout.solutionSources(stage)).isEmpty()
-                        && SourceFiles.list(layout.stageTestSources(stage)).isEmpty());
-    }
-
     /** Every fact about {@code stage}; runs its tests twice, so it takes seconds. */
     public List<Fact> facts(Stage stage) {
         List<Exercise> exercises = catalog.exercisesOf(stage);
