@@ -2,15 +2,15 @@ package asyncqueues.task;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletionException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
  * The shared heart of one spawned future: its state word, the future, the schedule function,
- * the output and the awaiter. {@link TaskRunnable} (the executor's handle) and {@link Task} (the
+ * the output and the awaiters. {@link TaskRunnable} (the executor's handle) and {@link Task} (the
  * caller's handle) are thin views of it, and it is itself the {@link Waker} its future is polled
  * with, so a spawn allocates no more than it must.
  *

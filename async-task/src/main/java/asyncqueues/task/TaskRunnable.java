@@ -33,8 +33,9 @@ public final class TaskRunnable implements Runnable {
 
     /**
      * Hands this runnable to the schedule function given to {@link AsyncTask#spawn}. If that
-     * function throws, the runnable counts as not queued (a later wake schedules it again), and
-     * the throwable is rethrown here.
+     * function throws, the throwable is rethrown here and the runnable counts as not queued: the
+     * task is idle, and a wake of its waker schedules it again. (A task refused before its first
+     * poll has handed its waker to nobody, so cancelling it is all that is left to do.)
      */
     public void schedule() {
         task.schedule();

@@ -66,6 +66,17 @@ class BlockOnTest {
                     .atMost(Duration.ofSeconds(5))
                     .until(() -> thread.getState() == Thread.State.WAITING);
         }
+
+        /**
+         * Interrupts the thread and waits until blockOn has taken the interrupt in (which clears
+         * the thread's interrupt status until blockOn returns) and parked again.
+         */
+        void interruptAndAwaitParkedAgain() {
+            thread.interrupt();
+            await("the blocked thread took the interrupt in and parked again")
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> !thread.isInterrupted() && thread.getState() == Thread.State.WAITING);
+        }
     }
 
     @Test
@@ -132,13 +143,13 @@ class BlockOnTest {
         Blocked blocked = new Blocked(future);
         blocked.awaitParked();
 
-        blocked.thread.interrupt();
-        blocked.awaitParked();
-        assertThat(future.polls).as("polls before the wake").hasValue(1);
+        blocked.interruptAndAwaitParkedAgain();
+        assertThat(future.polls).as("polls before the wake: the interrupt made none").hasValue(1);
         future.release();
         blocked.thread.join();
 
         assertThat(blocked.value).hasValue("released");
+        assertThat(future.polls).as("the first poll and the one after the wake").hasValue(2);
         assertThat(blocked.interruptedAfter).as("interrupted after blockOn returned").isTrue();
     }
 

@@ -130,11 +130,45 @@ class CancellationTest {
         polling.await();
 
         assertThat(task.cancel()).isTrue();
+        assertThat(task.isFinished()).as("finished while the poll runs").isFalse();
         cancelled.countDown();
         run.join();
 
+        assertThat(task.isFinished()).isTrue();
+        assertThat(task).hasToString("Task[COMPLETED|CLOSED]");
         assertThatExceptionOfType(CancellationException.class).isThrownBy(() -> Futures.blockOn(task));
         assertThat(task.cancel()).isFalse();
+    }
+
+    @Test
+    @DisplayName("cancelled during a poll: not finished, and its awaiter not woken, until the poll returns")
+    void cancelDuringAPollWakesTheAwaiterWhenThePollReturns() throws Exception {
+        CountDownLatch polling = new CountDownLatch(1);
+        CountDownLatch cancelled = new CountDownLatch(1);
+        Task<String> task = queue.spawn(cx -> {
+            polling.countDown();
+            waitFor(cancelled);
+            return Poll.pending();
+        });
+        CountingWaker awaiter = new CountingWaker();
+        assertThat(awaiter.poll(task).isPending()).as("the awaiter's first poll").isTrue();
+        CompletableFuture<Void> run = CompletableFuture.runAsync(queue::runNext);
+        polling.await();
+
+        assertThat(task.cancel()).isTrue();
+
+        assertThat(task.isFinished()).as("finished while the poll runs").isFalse();
+        assertThat(task).hasToString("Task[RUNNING|CLOSED]");
+        assertThat(awaiter.wakes()).as("wakes of the awaiter while the poll runs").isZero();
+        assertThat(awaiter.poll(task).isPending()).as("the awaiter's poll while the poll runs").isTrue();
+
+        cancelled.countDown();
+        run.join();
+
+        assertThat(task.isFinished()).isTrue();
+        assertThat(task).hasToString("Task[CLOSED]");
+        assertThat(awaiter.wakes()).as("wakes of the awaiter once the poll returned").isOne();
+        assertThatExceptionOfType(CancellationException.class).isThrownBy(() -> awaiter.poll(task));
     }
 
     @Test

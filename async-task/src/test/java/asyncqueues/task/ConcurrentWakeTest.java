@@ -11,6 +11,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Timeout;
  * schedules, and the test checks the count of every round.
  */
 @DisplayName("RawTask: simultaneous wakes from several threads")
+@Tag("stress") // 10,000 rounds of three-thread wakes: seconds on a busy machine, so only the check runs them
 class ConcurrentWakeTest {
 
     private static final int ROUNDS = 5_000;

@@ -7,6 +7,10 @@ import static org.awaitility.Awaitility.await;
 import java.lang.ref.Reference;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -85,6 +89,45 @@ class DetachTest {
                 .withMessageContaining("detached");
         assertThatIllegalStateException()
                 .isThrownBy(task::cancel)
+                .withMessageContaining("detached");
+    }
+
+    @Test
+    @DisplayName("a detach wakes the task's awaiters, and each then finds it detached")
+    void detachWakesTheAwaiters() {
+        Task<String> task = queue.spawn(cx -> Poll.pending());
+        queue.runNext(); // pending, and nothing will wake it
+        CountingWaker first = new CountingWaker();
+        CountingWaker second = new CountingWaker();
+        assertThat(first.poll(task).isPending()).isTrue();
+        assertThat(second.poll(task).isPending()).isTrue();
+
+        task.detach();
+
+        assertThat(first.wakes()).isOne();
+        assertThat(second.wakes()).isOne();
+        assertThatIllegalStateException().isThrownBy(() -> first.poll(task)).withMessageContaining("detached");
+    }
+
+    @Test
+    @DisplayName("a thread blocked on the task is woken by the detach and gets an IllegalStateException")
+    void detachWakesAThreadBlockedOnTheTask() throws Exception {
+        Task<String> task = queue.spawn(cx -> Poll.pending());
+        queue.runNext();
+        CountDownLatch registered = new CountDownLatch(1);
+        CompletableFuture<String> blocked = CompletableFuture.supplyAsync(() -> Futures.blockOn(cx -> {
+            Poll<String> poll = task.poll(cx);
+            registered.countDown();
+            return poll;
+        }), runnable -> Thread.ofPlatform().daemon().name("awaiter").start(runnable));
+        assertThat(registered.await(5, TimeUnit.SECONDS)).as("the blocked thread polled the task").isTrue();
+
+        task.detach();
+
+        assertThat(blocked).failsWithin(Duration.ofSeconds(5))
+                .withThrowableOfType(ExecutionException.class)
+                .havingCause()
+                .isInstanceOf(IllegalStateException.class)
                 .withMessageContaining("detached");
     }
 }

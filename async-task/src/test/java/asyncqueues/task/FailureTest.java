@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.io.IOException;
 import java.lang.ref.Reference;
 import java.lang.ref.WeakReference;
+import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -138,5 +140,74 @@ class FailureTest {
 
         Collected.awaitCleared("the failed task's future", released);
         Reference.reachabilityFence(task);
+    }
+
+    @Test
+    @DisplayName("a detached task that throws reports it to the polling thread's uncaught-exception handler")
+    void detachedFailureIsReported() throws Exception {
+        IllegalStateException thrown = new IllegalStateException("boom");
+        Task<String> task = queue.spawn(new Throwing(thrown));
+        task.detach();
+
+        PollingThread polling = PollingThread.runNext(queue);
+
+        assertThat(polling.fromRun).as("what run() threw").isSameAs(thrown);
+        assertThat(polling.reported).as("what the handler was given").containsExactly(thrown);
+        assertThat(polling.reportedOn).as("the threads it was given on").containsExactly(polling.thread);
+    }
+
+    @Test
+    @DisplayName("a detached task that throws a checked exception reports the very exception")
+    void detachedCheckedFailureIsReportedUnwrapped() throws Exception {
+        IOException thrown = new IOException("disk gone");
+        Task<String> task = queue.spawn(new Throwing(thrown));
+        task.detach();
+
+        PollingThread polling = PollingThread.runNext(queue);
+
+        assertThat(polling.fromRun).isInstanceOf(CompletionException.class).hasCause(thrown);
+        assertThat(polling.reported).containsExactly(thrown);
+    }
+
+    @Test
+    @DisplayName("a task that is not detached reports nothing there: its awaiter gets the failure")
+    void attachedFailureIsNotReported() throws Exception {
+        IllegalStateException thrown = new IllegalStateException("boom");
+        Task<String> task = queue.spawn(new Throwing(thrown));
+
+        PollingThread polling = PollingThread.runNext(queue);
+
+        assertThat(polling.fromRun).isSameAs(thrown);
+        assertThat(polling.reported).isEmpty();
+        assertThatExceptionOfType(CompletionException.class)
+                .isThrownBy(() -> Futures.blockOn(task))
+                .withCause(thrown);
+    }
+
+    /**
+     * Runs the queue's next runnable on a thread of its own, whose uncaught-exception handler
+     * records what it is given; keeps what the run threw.
+     */
+    private static final class PollingThread {
+        final List<Throwable> reported = new CopyOnWriteArrayList<>();
+        final List<Thread> reportedOn = new CopyOnWriteArrayList<>();
+        final Thread thread;
+        volatile Throwable fromRun;
+
+        private PollingThread(ManualQueue queue) {
+            thread = Thread.ofPlatform().name("polling")
+                    .unstarted(() -> fromRun = catchThrowable(queue::runNext));
+            thread.setUncaughtExceptionHandler((on, uncaught) -> {
+                reportedOn.add(on);
+                reported.add(uncaught);
+            });
+        }
+
+        static PollingThread runNext(ManualQueue queue) throws InterruptedException {
+            PollingThread polling = new PollingThread(queue);
+            polling.thread.start();
+            polling.thread.join();
+            return polling;
+        }
     }
 }

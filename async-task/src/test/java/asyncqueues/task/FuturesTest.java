@@ -1,6 +1,7 @@
 package asyncqueues.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import java.lang.ref.WeakReference;
@@ -69,6 +70,22 @@ class FuturesTest {
             queue.runNext();
             assertThat(log).containsExactly("async fn");
             assertThat(task.isFinished()).isTrue();
+        }
+
+        @Test
+        @DisplayName("polled again after it was ready, it throws instead of running its body again")
+        void runsItsBodyOnce() {
+            List<String> log = new ArrayList<>();
+            Future<Integer> future = Futures.async(() -> {
+                log.add("body");
+                return 42;
+            });
+            assertThat(pollOnce(future)).isEqualTo(Poll.ready(42));
+
+            assertThatIllegalStateException()
+                    .isThrownBy(() -> pollOnce(future))
+                    .withMessageContaining("polled again after it was ready");
+            assertThat(log).containsExactly("body");
         }
 
         @Test

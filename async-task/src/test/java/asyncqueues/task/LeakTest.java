@@ -7,6 +7,7 @@ import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Timeout;
  * finished task holds its future: the handles are all that a leak could hide behind.
  */
 @DisplayName("finished tasks retain no futures")
+@Tag("stress") // a million tasks and forced collections: seconds on a busy machine, so only the check runs them
 class LeakTest {
 
     private static final int TASKS = 1_000_000;

@@ -20,6 +20,7 @@ final class QueueExecutor implements Consumer<TaskRunnable>, AutoCloseable {
     private final List<Thread> consumers = new ArrayList<>();
     private final Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
     private final AtomicInteger scheduled = new AtomicInteger();
+    private final AtomicInteger scheduledByConsumers = new AtomicInteger();
 
     QueueExecutor(String name, int consumerCount) {
         for (int i = 0; i < consumerCount; i++) {
@@ -32,6 +33,9 @@ final class QueueExecutor implements Consumer<TaskRunnable>, AutoCloseable {
 
     @Override
     public void accept(TaskRunnable runnable) {
+        if (isConsumer(Thread.currentThread())) {
+            scheduledByConsumers.incrementAndGet();
+        }
         scheduled.incrementAndGet();
         queue.add(runnable);
     }
@@ -46,6 +50,14 @@ final class QueueExecutor implements Consumer<TaskRunnable>, AutoCloseable {
     /** How many times the schedule function was called. */
     int scheduled() {
         return scheduled.get();
+    }
+
+    /**
+     * How many of those calls came from a consumer thread: a task queued again by the consumer
+     * that polled it (woken during its poll), or woken by a future that another task polls.
+     */
+    int scheduledByConsumers() {
+        return scheduledByConsumers.get();
     }
 
     /** What the runs have thrown so far. */

@@ -48,6 +48,13 @@ final class Spin {
         }
     }
 
+    /** Spins {@code spins} times (yielding now and then), for a delay too short to sleep. */
+    static void times(int spins) {
+        for (int spin = 0; spin < spins; spin++) {
+            pause(spin);
+        }
+    }
+
     private static void pause(int spin) {
         if (spin % YIELD_EVERY == YIELD_EVERY - 1) {
             Thread.yield();

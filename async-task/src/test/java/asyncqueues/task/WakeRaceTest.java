@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -16,12 +16,20 @@ import org.junit.jupiter.api.Timeout;
  * Wakes from another thread racing the polls of one task, on an executor with two consumers (so
  * that a task queued at the wrong moment would be polled by the second consumer while the first
  * is still polling). Each test repeats its race 100,000 times and counts exactly.
+ *
+ * <p>Who queues a woken task tells where the wake landed: the consumer that polled it, when the
+ * wake came during the poll; the waking thread, when it found the task idle. The executor
+ * counts the schedules that come from its consumers, and the tests check that each race went
+ * the ways it was meant to.
  */
 @DisplayName("RawTask: wakes from other threads racing the polls")
+@Tag("stress") // 200,000 cross-thread handoffs: seconds on a busy machine, so only the check runs them
 class WakeRaceTest {
 
     private static final int POLLS = 100_000;
-    private static final int JITTER = 32;
+    private static final int WAKES = POLLS - 1; // every poll but the last, Ready one
+    /** The least share of the wakes that must land on each side of the end of a poll. */
+    private static final int EACH_SIDE_AT_LEAST = WAKES / 100;
 
     @Test
     @Timeout(60)
@@ -39,6 +47,8 @@ class WakeRaceTest {
             assertThat(future.queuedDuringPoll).as("polls during which the task was queued").hasValue(0);
             assertThat(future.polls).hasValue(POLLS);
             assertThat(executor.scheduled()).as("the first schedule and one per wake").isEqualTo(POLLS);
+            assertThat(executor.scheduledByConsumers()).as("wakes queued by the poller, after its poll")
+                    .isEqualTo(WAKES);
             assertThat(executor.failures()).isEmpty();
         }
     }
@@ -49,7 +59,7 @@ class WakeRaceTest {
     void wakeRacingTheEndOfAPollIsNeverLost() {
         try (QueueExecutor executor = new QueueExecutor("race", 2);
                 RemoteWaker remote = new RemoteWaker()) {
-            WokenAroundPollEnd future = new WokenAroundPollEnd(remote);
+            WokenAroundPollEnd future = new WokenAroundPollEnd(executor, remote);
 
             Task<Integer> task = executor.spawn(future);
 
@@ -59,6 +69,14 @@ class WakeRaceTest {
             assertThat(future.overlaps).hasValue(0);
             assertThat(executor.scheduled()).as("the first schedule and one per wake").isEqualTo(POLLS);
             assertThat(executor.failures()).isEmpty();
+            int duringPoll = executor.scheduledByConsumers();
+            int afterPoll = WAKES - duringPoll;
+            String sides = "of %,d wakes, %,d landed during the poll and %,d after it".formatted(
+                    WAKES, duringPoll, afterPoll);
+            assertThat(duringPoll).as("wakes queued by the poller, as %s", sides)
+                    .isGreaterThanOrEqualTo(EACH_SIDE_AT_LEAST);
+            assertThat(afterPoll).as("wakes queued by the waker, as %s", sides)
+                    .isGreaterThanOrEqualTo(EACH_SIDE_AT_LEAST);
         }
     }
 
@@ -120,23 +138,39 @@ class WakeRaceTest {
     }
 
     /**
-     * Asks for the wake and returns after a short random delay (a few hundred nanoseconds, about
-     * what the remote thread takes to see the request), so that the wake lands sometimes before
-     * the poll ends, sometimes after, and sometimes while the poller is leaving RUNNING.
+     * Asks for the wake, then spins a while before it returns, so that the wake lands close to
+     * the end of the poll: sometimes before it (the poller queues the task), sometimes after
+     * (the waker does), and sometimes while the poller is leaving RUNNING. How long the remote
+     * thread takes to answer depends on the machine and its load, so the spin adapts: each poll
+     * looks at where the previous wake landed and spins one step less if it landed during the
+     * poll, one step more if after. The spin thus hovers where the wake and the end of the poll
+     * meet, whatever the machine.
      */
     private static final class WokenAroundPollEnd extends RacedFuture {
-        private final RemoteWaker remote;
+        /** Far longer than the remote thread takes to answer when it has a core. */
+        private static final int MAX_SPINS = 1_000;
 
-        WokenAroundPollEnd(RemoteWaker remote) {
+        private final QueueExecutor executor;
+        private final RemoteWaker remote;
+        // Polls never overlap and each happens after the previous (the task's state orders them).
+        private int spins;
+        private int scheduledByConsumersBefore;
+
+        WokenAroundPollEnd(QueueExecutor executor, RemoteWaker remote) {
+            this.executor = executor;
             this.remote = remote;
         }
 
         @Override
         void askForWake(Waker waker) {
-            remote.wakeSoon(waker);
-            for (int i = ThreadLocalRandom.current().nextInt(JITTER); i > 0; i--) {
-                Thread.onSpinWait();
+            int scheduledByConsumers = executor.scheduledByConsumers();
+            if (polls.get() > 1) { // a wake of ours has been answered
+                boolean landedDuringPoll = scheduledByConsumers != scheduledByConsumersBefore;
+                spins = landedDuringPoll ? Math.max(0, spins - 1) : Math.min(MAX_SPINS, spins + 1);
             }
+            scheduledByConsumersBefore = scheduledByConsumers;
+            remote.wakeSoon(waker);
+            Spin.times(spins); // yields now and then, not to starve the remote thread of a core
         }
     }
 

@@ -83,7 +83,7 @@ public final class AsyncRuntime {
      * for each runnable taken.
      */
     static void consume(BlockingQueue<TaskRunnable> queue) {
-        // EXERCISE 1.1 BEGIN: take and run runnables, surviving failures, until interrupted
+        // EXERCISE 1.1 BEGIN: take, print and run runnables, surviving failures, until interrupted
         throw new ExerciseNotDone("1.1");
         // EXERCISE 1.1 END
     }

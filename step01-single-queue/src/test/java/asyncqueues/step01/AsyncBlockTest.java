@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @DisplayName("AsyncBlock, the hand-written state machine")
+@Timeout(30)
 class AsyncBlockTest {
 
     private final List<String> log = new ArrayList<>();

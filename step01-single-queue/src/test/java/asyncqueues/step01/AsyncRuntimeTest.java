@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Timeout;
  * as the JVM), so these tests assume nothing about what ran before them and leave nothing queued.
  */
 @DisplayName("AsyncRuntime")
+@Timeout(30)
 class AsyncRuntimeTest {
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @DisplayName("AsyncSleep")
+@Timeout(30)
 class AsyncSleepTest {
 
     private final AtomicInteger wakes = new AtomicInteger();

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @DisplayName("Exercise 1.1: the consumer loop")
+@Timeout(30)
 class ConsumeTest {
 
     @Test

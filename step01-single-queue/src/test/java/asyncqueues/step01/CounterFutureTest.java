@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @DisplayName("CounterFuture")
+@Timeout(30)
 class CounterFutureTest {
 
     private final AtomicInteger wakes = new AtomicInteger();

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @DisplayName("Main")
+@Timeout(30)
 class MainTest {
 
     /** The chapter's printout, without "before the block", whose place depends on timing. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** spawnTask on a queue of the test's own, with no consumer: the test runs the runnables itself. */
 @DisplayName("Exercise 1.2: spawnTask")
+@Timeout(30)
 class SpawnTaskTest {
 
     private final BlockingQueue<TaskRunnable> queue = new LinkedBlockingQueue<>();

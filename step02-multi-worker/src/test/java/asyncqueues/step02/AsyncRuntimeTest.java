@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
  * queued or blocked.
  */
 @DisplayName("AsyncRuntime")
+@Timeout(30)
 class AsyncRuntimeTest {
 
     @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @DisplayName("AsyncSleep (given)")
+@Timeout(30)
 class AsyncSleepTest {
 
     @Test

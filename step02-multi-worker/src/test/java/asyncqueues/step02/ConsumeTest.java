@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @DisplayName("The consumer loop (given)")
+@Timeout(30)
 class ConsumeTest {
 
     @Test

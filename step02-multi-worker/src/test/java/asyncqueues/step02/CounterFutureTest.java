@@ -11,8 +11,10 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 @DisplayName("CounterFuture (given)")
+@Timeout(30)
 class CounterFutureTest {
 
     @Test

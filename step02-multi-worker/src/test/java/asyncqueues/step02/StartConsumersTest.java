@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @DisplayName("Exercise 2.1: the pool of consumers")
+@Timeout(30)
 class StartConsumersTest {
 
     @Test

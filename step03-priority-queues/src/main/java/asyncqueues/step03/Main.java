@@ -1,9 +1,7 @@
 package asyncqueues.step03;
 
-import asyncqueues.task.Context;
 import asyncqueues.task.Future;
 import asyncqueues.task.Futures;
-import asyncqueues.task.Poll;
 import asyncqueues.task.Task;
 import java.time.Duration;
 
@@ -13,8 +11,8 @@ import java.time.Duration;
  * the three tasks in turn.
  *
  * <p>The two HIGH tasks run side by side on the two HIGH consumers, and the LOW counter on the
- * LOW consumer. The block needs a {@link Labelled} wrapper before {@code spawnTask} will take it:
- * that is the cost of labels carried by the futures themselves.
+ * LOW consumer. The block needs a label ({@link FutureOrderLabel#labelled}) before
+ * {@code spawnTask} will take it: that is the cost of labels carried by the futures themselves.
  *
  * <p>A tick is the chapter's one second; with {@code --fast} it is 50 milliseconds.
  */
@@ -38,32 +36,14 @@ public final class Main {
     static void run(Duration tick) throws InterruptedException {
         Task<Integer> one = AsyncRuntime.spawnTask(new CounterFuture(FutureType.HIGH, tick));
         Task<Integer> two = AsyncRuntime.spawnTask(new CounterFuture(FutureType.LOW, tick));
-        Task<Void> three = AsyncRuntime.spawnTask(new Labelled<>(FutureType.HIGH,
+        // An async block carries no label: in this stage it must be given one.
+        Task<Void> three = AsyncRuntime.spawnTask(FutureOrderLabel.labelled(FutureType.HIGH,
                 Futures.sequence(asyncFn(tick), asyncFn(tick), asyncFn(tick), asyncFn(tick))));
         Thread.sleep(tick.multipliedBy(5));
         System.out.println("before the block");
         Futures.blockOn(one);
         Futures.blockOn(two);
         Futures.blockOn(three);
-    }
-
-    /**
-     * A label stuck onto a future that has none, so that stage 3's {@code spawnTask} accepts it.
-     * This is the boilerplate the chapter complains about: every async block or async fn needs
-     * such a wrapper (or a class of its own) before it can be spawned. Stage 5 does away with it
-     * by passing the order to {@code spawnTask} instead of asking the future for it.
-     */
-    private record Labelled<T>(FutureType order, Future<T> future) implements FutureOrderLabel<T> {
-
-        @Override
-        public FutureType getOrder() {
-            return order;
-        }
-
-        @Override
-        public Poll<T> poll(Context cx) {
-            return future.poll(cx);
-        }
     }
 
     /**

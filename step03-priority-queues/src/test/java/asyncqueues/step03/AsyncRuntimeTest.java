@@ -1,15 +1,20 @@
 package asyncqueues.step03;
 
+import static asyncqueues.step03.FutureOrderLabel.labelled;
+import static asyncqueues.step03.FutureType.HIGH;
+import static asyncqueues.step03.FutureType.LOW;
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.awaitility.Awaitility.await;
 
+import asyncqueues.task.Context;
 import asyncqueues.task.Futures;
 import asyncqueues.task.Poll;
 import asyncqueues.task.Task;
 import asyncqueues.task.TaskRunnable;
+import asyncqueues.task.Waker;
 import asyncqueues.workbook.ConsoleCapture;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +33,7 @@ import org.junit.jupiter.api.Timeout;
  * queued or blocked.
  */
 @DisplayName("AsyncRuntime")
+@Timeout(30)
 class AsyncRuntimeTest {
 
     @Test
@@ -35,9 +41,32 @@ class AsyncRuntimeTest {
     void rejectsNullFutureAndNullLabel() {
         assertThatNullPointerException().isThrownBy(() -> AsyncRuntime.spawnTask(null))
                 .withMessageContaining("future");
-        assertThatNullPointerException()
-                .isThrownBy(() -> AsyncRuntime.spawnTask(new Labelled<>(null, Futures.ready("unlabelled"))))
+        FutureOrderLabel<String> unlabelled = new FutureOrderLabel<>() {
+            @Override
+            public FutureType getOrder() {
+                return null;
+            }
+
+            @Override
+            public Poll<String> poll(Context cx) {
+                return Poll.ready("unlabelled");
+            }
+        };
+        assertThatNullPointerException().isThrownBy(() -> AsyncRuntime.spawnTask(unlabelled))
                 .withMessageContaining("getOrder()");
+    }
+
+    @Test
+    @DisplayName("labelled gives a plain future a label, and rejects nulls by name")
+    void labelledGivesAPlainFutureALabel() {
+        FutureOrderLabel<String> labelled = labelled(HIGH, Futures.ready("value"));
+
+        assertThat(labelled.getOrder()).isEqualTo(HIGH);
+        assertThat(labelled.poll(new Context(Waker.noop()))).isEqualTo(Poll.ready("value"));
+        assertThatNullPointerException().isThrownBy(() -> labelled(null, Futures.ready(1)))
+                .withMessageContaining("order");
+        assertThatNullPointerException().isThrownBy(() -> labelled(LOW, null))
+                .withMessageContaining("future");
     }
 
     @Test
@@ -59,8 +88,8 @@ class AsyncRuntimeTest {
             List<Task<List<String>>> highTasks = new ArrayList<>();
             List<Task<List<String>>> lowTasks = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                highTasks.add(AsyncRuntime.spawnTask(Labelled.high(TestFutures.pollingThreadNames(3))));
-                lowTasks.add(AsyncRuntime.spawnTask(Labelled.low(TestFutures.pollingThreadNames(3))));
+                highTasks.add(AsyncRuntime.spawnTask(labelled(HIGH, TestFutures.pollingThreadNames(3))));
+                lowTasks.add(AsyncRuntime.spawnTask(labelled(LOW, TestFutures.pollingThreadNames(3))));
             }
 
             assertThat(highTasks.stream().flatMap(task -> Futures.blockOn(task).stream()))
@@ -80,8 +109,8 @@ class AsyncRuntimeTest {
             for (int round = 0; round < 10; round++) {
                 CyclicBarrier bothRunning = new CyclicBarrier(2);
                 List<Task<String>> tasks = List.of(
-                        AsyncRuntime.spawnTask(Labelled.high(TestFutures.meetingAt(bothRunning))),
-                        AsyncRuntime.spawnTask(Labelled.high(TestFutures.meetingAt(bothRunning))));
+                        AsyncRuntime.spawnTask(labelled(HIGH, TestFutures.meetingAt(bothRunning))),
+                        AsyncRuntime.spawnTask(labelled(HIGH, TestFutures.meetingAt(bothRunning))));
                 assertThat(tasks.stream().map(Futures::blockOn).toList()).as("round %d", round)
                         .containsExactlyInAnyOrder("high-worker-1", "high-worker-2");
             }
@@ -108,14 +137,14 @@ class AsyncRuntimeTest {
             CountDownLatch release = new CountDownLatch(1);
             CountDownLatch secondRunning = new CountDownLatch(1);
             try {
-                Task<String> first = AsyncRuntime.spawnTask(Labelled.low(cx -> {
+                Task<String> first = AsyncRuntime.spawnTask(labelled(LOW, cx -> {
                     firstRunning.countDown();
                     awaitQuietly(release);
                     return Poll.ready(Thread.currentThread().getName());
                 }));
                 assertThat(firstRunning.await(5, SECONDS)).as("the LOW worker took the first task").isTrue();
 
-                Task<String> second = AsyncRuntime.spawnTask(Labelled.low(cx -> {
+                Task<String> second = AsyncRuntime.spawnTask(labelled(LOW, cx -> {
                     secondRunning.countDown();
                     return Poll.ready(Thread.currentThread().getName());
                 }));
@@ -144,8 +173,8 @@ class AsyncRuntimeTest {
     private static List<Thread> theHighWorkers() {
         CyclicBarrier bothRunning = new CyclicBarrier(2);
         List<Task<Thread>> tasks = List.of(
-                AsyncRuntime.spawnTask(Labelled.high(TestFutures.threadMeetingAt(bothRunning))),
-                AsyncRuntime.spawnTask(Labelled.high(TestFutures.threadMeetingAt(bothRunning))));
+                AsyncRuntime.spawnTask(labelled(HIGH, TestFutures.threadMeetingAt(bothRunning))),
+                AsyncRuntime.spawnTask(labelled(HIGH, TestFutures.threadMeetingAt(bothRunning))));
         List<Thread> workers = tasks.stream().map(Futures::blockOn).toList();
         assertThat(workers).doesNotHaveDuplicates()
                 .allSatisfy(thread -> assertThat(thread.getName()).startsWith("high-worker-"));

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @DisplayName("Main")
+@Timeout(30)
 class MainTest {
 
     @Test

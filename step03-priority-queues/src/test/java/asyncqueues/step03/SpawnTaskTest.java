@@ -1,5 +1,8 @@
 package asyncqueues.step03;
 
+import static asyncqueues.step03.FutureOrderLabel.labelled;
+import static asyncqueues.step03.FutureType.HIGH;
+import static asyncqueues.step03.FutureType.LOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import asyncqueues.task.Futures;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
  * The queue a future must not go to is a supplier that fails the test if it is even asked.
  */
 @DisplayName("Exercise 3.2: spawnTask routes by the future's label")
+@Timeout(30)
 class SpawnTaskTest {
 
     private final BlockingQueue<TaskRunnable> high = new LinkedBlockingQueue<>();
@@ -36,11 +40,11 @@ class SpawnTaskTest {
     void highGoesToTheHighQueue() {
         AtomicInteger polls = new AtomicInteger();
         try (ConsoleCapture console = ConsoleCapture.start()) {
-            Task<String> task = AsyncRuntime.spawnTask(Labelled.high(cx -> {
+            Task<String> task = AsyncRuntime.spawnTask(labelled(HIGH, cx -> {
                 polls.incrementAndGet();
                 return Poll.ready("high");
             }), () -> high, untouched("LOW"));
-            AsyncRuntime.spawnTask(Labelled.high(Futures.ready("another")), () -> high, untouched("LOW"));
+            AsyncRuntime.spawnTask(labelled(HIGH, Futures.ready("another")), () -> high, untouched("LOW"));
 
             assertThat(high).hasSize(2);
             assertThat(console.lines()).containsExactly("Here is the queue count: 1", "Here is the queue count: 2");
@@ -54,7 +58,7 @@ class SpawnTaskTest {
     @DisplayName("puts a LOW future on the LOW queue only, printing that queue's count")
     void lowGoesToTheLowQueue() {
         try (ConsoleCapture console = ConsoleCapture.start()) {
-            Task<String> task = AsyncRuntime.spawnTask(Labelled.low(Futures.ready("low")), untouched("HIGH"), () -> low);
+            Task<String> task = AsyncRuntime.spawnTask(labelled(LOW, Futures.ready("low")), untouched("HIGH"), () -> low);
 
             assertThat(low).hasSize(1);
             assertThat(console.lines()).containsExactly("Here is the queue count: 1");
@@ -68,7 +72,7 @@ class SpawnTaskTest {
     @DisplayName("schedules a woken task back onto the queue of its label")
     void wokenTaskStaysOnItsQueue() {
         try (ConsoleCapture console = ConsoleCapture.start()) {
-            Task<Integer> task = AsyncRuntime.spawnTask(Labelled.low(TestFutures.readyOnPoll(2)), () -> high, () -> low);
+            Task<Integer> task = AsyncRuntime.spawnTask(labelled(LOW, TestFutures.readyOnPoll(2)), () -> high, () -> low);
 
             low.remove().run(); // Pending, after waking itself
             assertThat(low).as("the woken task, queued again on LOW").hasSize(1);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @DisplayName("Exercise 3.1: the consumers of each queue")
+@Timeout(30)
 class StartConsumersTest {
 
     @Test

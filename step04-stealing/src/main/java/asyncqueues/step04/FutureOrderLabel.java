@@ -9,19 +9,22 @@ import java.util.Objects;
  * A future that says which queue it belongs on: the chapter's {@code FutureOrderLabel} trait.
  *
  * <p>{@link AsyncRuntime#spawnTask} accepts only such futures, which is the awkwardness the
- * chapter points out at the end of its task-stealing section: a plain future, such as an
- * {@code async} block, must first be wrapped with {@link #labelled}. Stage 5 drops the label and
- * passes the queue as an argument instead.
+ * chapter points out: a plain future (a lambda, {@code Futures.async}, a {@code Futures.sequence}
+ * block) carries no label, so it cannot be spawned until something labels it. Stage 5 drops the
+ * label and passes the queue to {@code spawnTask} as an argument instead.
  *
  * @param <T> the type of the future's value
  */
 public interface FutureOrderLabel<T> extends Future<T> {
 
-    /** The queue this future is to run on. */
+    /** The queue this future is to run on; never {@code null}. */
     FutureType getOrder();
 
     /**
-     * Gives {@code future} a label: the boilerplate every unlabelled future needs in this stage.
+     * Gives {@code future} a label. This is the convenience the chapter lacks: there, the trait is
+     * implemented once per future type, so an async block cannot be spawned until it has a type
+     * of its own. Here the boilerplate is written once, for any future; stage 5, which passes the
+     * queue to {@code spawnTask}, removes the need for it.
      *
      * @throws NullPointerException if either argument is {@code null}, naming which
      */

@@ -9,8 +9,10 @@ import asyncqueues.task.Futures;
 import asyncqueues.task.Poll;
 import asyncqueues.task.Waker;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The given parts of the runtime: its argument checks, and labels. */
+@Timeout(30)
 class AsyncRuntimeTest {
 
     private static final Context NO_WAKES = new Context(Waker.noop());

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Stage 4's program: its arguments, and its printout with {@code --fast}. */
+@Timeout(30)
 class MainTest {
 
     @Test

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * The given parts of the configuration: the builder's numbers, and how a queue reads its number
- * from the system properties when it starts.
+ * The given parts of the configuration: the builder's numbers, where {@code new AsyncRuntime()}
+ * takes them from, and how a queue reads its number from the system properties when it starts.
+ * Each test puts the properties back as they were.
  */
 @Timeout(30)
 class ConfigurationTest {
@@ -37,6 +38,8 @@ class ConfigurationTest {
 
     @Test
     void defaultsAreTheChaptersMadeSafe() {
+        clearProperties();
+
         AsyncRuntime runtime = new AsyncRuntime();
 
         assertThat(runtime.highNum()).isEqualTo(Math.max(1, CORES - 2)).isPositive();
@@ -45,6 +48,7 @@ class ConfigurationTest {
 
     @Test
     void withMethodsGiveANewRuntimeWithThatNumber() {
+        clearProperties();
         AsyncRuntime defaults = new AsyncRuntime();
 
         AsyncRuntime configured = defaults.withLowNum(2).withHighNum(4);
@@ -53,6 +57,28 @@ class ConfigurationTest {
         assertThat(configured.lowNum()).isEqualTo(2);
         assertThat(defaults.highNum()).as("the original is unchanged").isEqualTo(Math.max(1, CORES - 2));
         assertThat(defaults.lowNum()).as("the original is unchanged").isEqualTo(1);
+    }
+
+    @Test
+    void theNewRuntimeStartsFromTheProperties() {
+        System.setProperty(AsyncRuntime.HIGH_NUM, " 4 ");
+        System.setProperty(AsyncRuntime.LOW_NUM, "2");
+
+        AsyncRuntime runtime = new AsyncRuntime();
+
+        assertThat(runtime.highNum()).as("java -DHIGH_NUM=4 is what run() will publish").isEqualTo(4);
+        assertThat(runtime.lowNum()).isEqualTo(2);
+        assertThat(runtime.withHighNum(1).highNum()).as("code overrides the property").isEqualTo(1);
+    }
+
+    @Test
+    void theNewRuntimeRejectsABadPropertyNamingIt() {
+        System.clearProperty(AsyncRuntime.HIGH_NUM);
+        System.setProperty(AsyncRuntime.LOW_NUM, "none");
+
+        assertThatThrownBy(AsyncRuntime::new)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("LOW_NUM").hasMessageContaining("none");
     }
 
     @Test
@@ -107,6 +133,11 @@ class ConfigurationTest {
             assertThat(Futures.blockOn(task)).isEqualTo(1);
             assertThat(IsolatedStage.workerNames()).containsExactly("high-worker-1", "high-worker-2");
         }
+    }
+
+    private static void clearProperties() {
+        System.clearProperty(AsyncRuntime.HIGH_NUM);
+        System.clearProperty(AsyncRuntime.LOW_NUM);
     }
 
     private static void restore(String property, String value) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
 
 /** Stage 5's program: its arguments, its async fn, and its printout with {@code --fast}. */
+@Timeout(30)
 class MainTest {
 
     @Test

@@ -37,6 +37,12 @@ class RunTest {
     }
 
     @Test
+    @DisplayName("Exercise 5.4: new AsyncRuntime().run() keeps the numbers given as -DHIGH_NUM and -DLOW_NUM")
+    void keepsTheNumbersFromTheCommandLine() throws Throwable {
+        IsolatedStage.run(KeepsTheCommandLineNumbers.class); // puts the properties back afterwards
+    }
+
+    @Test
     @DisplayName("Exercise 5.4: run() publishes its numbers in the system properties HIGH_NUM and LOW_NUM")
     void publishesItsNumbers() throws Throwable {
         IsolatedStage.run(PublishesItsNumbers.class);
@@ -67,6 +73,9 @@ class RunTest {
     static final class StartsWithDefaults implements Executable {
         @Override
         public void execute() {
+            System.clearProperty(AsyncRuntime.HIGH_NUM); // as if started without -D options
+            System.clearProperty(AsyncRuntime.LOW_NUM);
+
             new AsyncRuntime().run();
 
             int high = Math.max(1, Runtime.getRuntime().availableProcessors() - 2);
@@ -74,6 +83,22 @@ class RunTest {
             IntStream.rangeClosed(1, high).forEach(n -> expected.add("high-worker-" + n));
             expected.add("low-worker-1");
             assertThat(IsolatedStage.workerNames()).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    /** As if started with {@code java -DHIGH_NUM=3 -DLOW_NUM=2}. */
+    static final class KeepsTheCommandLineNumbers implements Executable {
+        @Override
+        public void execute() {
+            System.setProperty(AsyncRuntime.HIGH_NUM, "3");
+            System.setProperty(AsyncRuntime.LOW_NUM, "2");
+
+            new AsyncRuntime().run();
+
+            assertThat(IsolatedStage.workerNames()).containsExactly(
+                    "high-worker-1", "high-worker-2", "high-worker-3", "low-worker-1", "low-worker-2");
+            assertThat(System.getProperty(AsyncRuntime.HIGH_NUM)).isEqualTo("3");
+            assertThat(System.getProperty(AsyncRuntime.LOW_NUM)).isEqualTo("2");
         }
     }
 

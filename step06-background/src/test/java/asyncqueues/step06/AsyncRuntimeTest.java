@@ -44,6 +44,27 @@ class AsyncRuntimeTest {
         IsolatedStage.run(ConfiguredRun.class);
     }
 
+    @Test
+    void aNewRuntimeKeepsTheNumbersFromTheCommandLine() throws Throwable {
+        IsolatedStage.run(CommandLineRun.class); // puts the properties back afterwards
+    }
+
+    /** As if started with {@code java -DHIGH_NUM=3 -DLOW_NUM=2}: run() must not overwrite them. */
+    static final class CommandLineRun implements Executable {
+        @Override
+        public void execute() {
+            System.setProperty(AsyncRuntime.HIGH_NUM, "3");
+            System.setProperty(AsyncRuntime.LOW_NUM, "2");
+
+            new AsyncRuntime().run();
+
+            assertThat(IsolatedStage.workerNames()).containsExactly(
+                    "high-worker-1", "high-worker-2", "high-worker-3", "low-worker-1", "low-worker-2");
+            assertThat(System.getProperty(AsyncRuntime.HIGH_NUM)).isEqualTo("3");
+            assertThat(System.getProperty(AsyncRuntime.LOW_NUM)).isEqualTo("2");
+        }
+    }
+
     static final class ConfiguredRun implements Executable {
         @Override
         public void execute() {

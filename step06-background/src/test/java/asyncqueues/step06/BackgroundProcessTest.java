@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** {@link BackgroundProcess}, polled by hand. */
+@Timeout(30)
 class BackgroundProcessTest {
 
     @Test

@@ -66,6 +66,14 @@ class BackgroundTest {
             int afterTheOthers = process.firings();
             Workers.awaitUntil("the process to fire three more times",
                     () -> process.firings() >= afterTheOthers + 3);
+
+            // Firing on is not enough: in Java a task nobody holds runs on whether or not it was
+            // detached (nothing drops it), so a plain spawnTask(process) would fire too. What
+            // differs is the task's state: only a detached task is safe from a close() that some
+            // later code might call. These firings began after forProgram returned.
+            assertThat(process.lastTaskState())
+                    .as("the state of the task running the process (forProgram must detach it)")
+                    .contains("DETACHED");
         }
     }
 
@@ -80,6 +88,9 @@ class BackgroundTest {
                 closed = task;
                 Workers.awaitUntil("the process to fire three times", () -> process.firings() >= 3);
                 assertThat(task.isFinished()).isFalse();
+                assertThat(task.toString())
+                        .as("the state of the task forScope returned (a detached task ignores close())")
+                        .doesNotContain("DETACHED");
             }
             Workers.awaitUntil("the closed task to be finished", closed::isFinished);
             assertThatThrownBy(() -> Futures.blockOn(closed)).isInstanceOf(CancellationException.class);

@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The given {@link CounterFuture}, polled by hand. */
+@Timeout(30)
 class CounterFutureTest {
 
     @Test

@@ -10,11 +10,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A background process of the tests' own: like {@link BackgroundProcess} (never ready; each poll
  * holds its thread for a tick, then wakes its task), but it counts its firings instead of
  * printing them. The tests of exercises 6.2 and 6.3 use it so that they do not depend on 6.1.
+ *
+ * <p>It also remembers, at each firing, the state of the task that polls it, as the task spells
+ * it: the waker a task polls its future with is the task itself, whose {@code toString()} names
+ * its state bits ({@code Task[RUNNING|DETACHED]}, say). That is how a test sees whether a task
+ * it holds no handle to was detached.
  */
 final class CountingProcess implements Future<Void> {
 
     private final Duration tick;
     private final AtomicInteger firings = new AtomicInteger();
+    private volatile String lastTaskState = "never polled";
 
     CountingProcess(Duration tick) {
         this.tick = tick;
@@ -22,6 +28,7 @@ final class CountingProcess implements Future<Void> {
 
     @Override
     public Poll<Void> poll(Context cx) {
+        lastTaskState = cx.waker().toString(); // before the count: a firing counted is described
         firings.incrementAndGet();
         try {
             Thread.sleep(tick);
@@ -35,5 +42,13 @@ final class CountingProcess implements Future<Void> {
     /** How many times the process has fired (been polled) so far. */
     int firings() {
         return firings.get();
+    }
+
+    /**
+     * The state of the polling task, as its {@code toString()} gave it at the latest firing that
+     * {@link #firings()} counts or a later one: {@code Task[RUNNING]}, {@code Task[RUNNING|DETACHED]}.
+     */
+    String lastTaskState() {
+        return lastTaskState;
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
 
 /** Stage 6's program: its arguments, and its printout with {@code --fast}. */
+@Timeout(30)
 class MainTest {
 
     @Test

@@ -86,7 +86,7 @@ public final class AsyncRuntime {
      * for each runnable taken.
      */
     static void consume(BlockingQueue<TaskRunnable> queue) {
-        // EXERCISE 1.1 BEGIN: take and run runnables, surviving failures, until interrupted
+        // EXERCISE 1.1 BEGIN: take, print and run runnables, surviving failures, until interrupted
         try {
             for (;;) {
                 TaskRunnable runnable = queue.take();

@@ -41,8 +41,9 @@ import java.util.concurrent.LinkedBlockingQueue;
  * read then, from the system properties {@value #HIGH_NUM} and {@value #LOW_NUM}. The chapter
  * passes the numbers in environment variables; a Java program cannot set its own environment, so
  * system properties play that part, under the same names. {@link #run()} sets them; so may
- * {@code java -DHIGH_NUM=4}. Once a queue has started its threads exist, so it cannot be
- * reconfigured: {@code run()} with other numbers then fails rather than pretend.
+ * {@code java -DHIGH_NUM=4}, and {@code new AsyncRuntime()} starts from what they say. Once a
+ * queue has started its threads exist, so it cannot be reconfigured: {@code run()} with other
+ * numbers then fails rather than pretend.
  *
  * <p>The consumers are daemon platform threads named {@code high-worker-N} and
  * {@code low-worker-N}: the program ends when {@code main} does, and a thread dump says who is who.
@@ -89,11 +90,18 @@ public final class AsyncRuntime {
     private final int lowNum;
 
     /**
-     * A runtime with the default numbers of consumer threads: one LOW, and for HIGH the
-     * machine's cores less two, but at least one (see {@link #defaultCount}).
+     * A runtime with the configured numbers of consumer threads: for each queue, its system
+     * property if it is set (so that {@code java -DHIGH_NUM=4 ...} is what {@link #run()}
+     * publishes, not overwritten by it), else the default: one LOW, and for HIGH the machine's
+     * cores less two, but at least one (see {@link #defaultCount}). The chapter's
+     * {@code Runtime::new} takes the defaults only, and so overrides whatever the environment
+     * said; the {@code with} methods override the numbers in code.
+     *
+     * @throws IllegalArgumentException if a property is set but is not a whole number of at
+     *         least 1, naming the property and its value (a bad setting is not silently replaced)
      */
     public AsyncRuntime() {
-        this(defaultCount(FutureType.HIGH), defaultCount(FutureType.LOW));
+        this(consumerCount(FutureType.HIGH), consumerCount(FutureType.LOW));
     }
 
     private AsyncRuntime(int highNum, int lowNum) {
@@ -135,6 +143,13 @@ public final class AsyncRuntime {
      * once both tasks have run. From then on both queues' consumers exist and steal, whichever
      * queue the first real tasks go to. Call it at the start of {@code main}, before any
      * {@code spawnTask}; calling it again with the same numbers changes nothing.
+     *
+     * <p>It is not made to race other threads. Checking that a queue has not started and
+     * publishing its number are two steps, so a first spawn to that queue on another thread
+     * (or another {@code run()}) that falls between them starts the queue with the number that
+     * was published before, and this call does not notice. Closing that window would take a
+     * lock shared with the queues' start; a program that configures its runtime first thing in
+     * {@code main}, before it starts any thread, as the chapter's does, has no such window.
      *
      * @throws IllegalStateException if a queue has already started with another number of
      *         consumer threads (it started on an earlier spawn or run, and its threads exist)
@@ -268,17 +283,18 @@ public final class AsyncRuntime {
 
     /**
      * Starts {@code order}'s consumers, as many as {@link #consumerCount} says, each serving
-     * {@code own} and stealing from {@code other}; records the number; returns {@code own}.
+     * {@code own} and stealing from {@code other}; records the number before it starts them;
+     * returns {@code own}.
      */
     private static BlockingQueue<TaskRunnable> startConsumers(
             FutureType order, BlockingQueue<TaskRunnable> own, BlockingQueue<TaskRunnable> other) {
         int count = consumerCount(order);
+        STARTED.put(order, count); // the number is fixed once read, before the threads exist
         String namePrefix = order.name().toLowerCase(Locale.ROOT) + "-worker-";
         Thread.Builder threads = Thread.ofPlatform().name(namePrefix, 1).daemon();
         for (int i = 0; i < count; i++) {
             threads.start(() -> consume(own, other, IDLE_WAIT));
         }
-        STARTED.put(order, count);
         return own;
     }
 
@@ -296,7 +312,7 @@ public final class AsyncRuntime {
     @SafeVarargs
     public static <T> List<T> join(Task<T>... tasks) {
         requireTasks(tasks);
-        // EXERCISE 5.2 BEGIN: block on each task in turn, keeping the values in argument order
+        // EXERCISE 5.2 BEGIN: every task's value, in argument order
         List<T> values = new ArrayList<>(tasks.length);
         for (int i = 0; i < tasks.length; i++) {
             try {
@@ -324,7 +340,7 @@ public final class AsyncRuntime {
     @SafeVarargs
     public static <T> List<Result<T>> tryJoin(Task<T>... tasks) {
         requireTasks(tasks);
-        // EXERCISE 5.3 BEGIN: block on each task in turn, keeping each outcome as a Result
+        // EXERCISE 5.3 BEGIN: every task's outcome as a Result, in argument order
         List<Result<T>> outcomes = new ArrayList<>(tasks.length);
         for (Task<T> task : tasks) {
             try {

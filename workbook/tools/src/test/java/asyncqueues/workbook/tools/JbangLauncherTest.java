@@ -4,10 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,21 +22,31 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code ./jbang} launcher and the catalog behind it, as a reader, a learner and a teacher
  * use them.
  *
- * <p>{@link EndToEnd} runs the real {@code ./jbang} at the workbook's root, on the JDK that runs
- * this test. Whichever of its tests runs first may fetch jbang through Maven and compile its
- * script, which can take a minute on a busy machine; later runs reuse both. Each run is bounded
- * by {@link #RUN_LIMIT}, past which its processes are killed and the test fails with what they
+ * <p>{@link EndToEnd} runs the real {@code ./jbang}, on the JDK that runs this test, in a pristine
+ * copy of the workbook: its tracked files as they are in the working tree, with every stage's
+ * sources made again from the solutions, so that a learner's solved exercises in this clone
+ * change nothing. The copy shares the root's {@code .jbang-cache/} through a symbolic link, and
+ * jbang keys its compiled scripts by their contents, so the copy fetches nothing twice and
+ * compiles only scripts whose sources differ from the root's. On a fresh clone, whichever test
+ * runs first may still fetch jbang through Maven and compile its script, which can take a minute
+ * on a busy machine. Each run is bounded by
+ * {@link #RUN_LIMIT}, past which its processes are killed and the test fails with what they
  * printed. {@link Catalog} checks, without running anything, that the catalog and the scripts
  * point at files that exist and agree with the root pom.
  */
@@ -44,12 +61,28 @@ class JbangLauncherTest {
     @Nested
     @DisabledOnOs(value = OS.WINDOWS, disabledReason = "./jbang is a bash script")
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    @TestInstance(Lifecycle.PER_CLASS) // one pristine copy for all the runs
     class EndToEnd {
+
+        private Path pristine;
+
+        @BeforeAll
+        void copyTheWorkbook(@TempDir Path scratch) throws IOException { // removed after the class
+            pristine = PristineCopy.of(ROOT, scratch.resolve("workbook"));
+        }
+
+        @AfterAll
+        void unlinkTheCache() throws IOException {
+            // The link, not the root's cache it points at: never leave that to a recursive delete.
+            if (pristine != null) {
+                Files.deleteIfExists(pristine.resolve(PristineCopy.JBANG_CACHE));
+            }
+        }
 
         @Test
         @DisplayName("step01-solution --fast prints the chapter's stage-1 printout")
         void stageOneOnTheReferenceCode() {
-            Run run = jbang("step01-solution", "--fast");
+            Run run = jbang(pristine, "step01-solution", "--fast");
 
             assertThat(run.exitCode()).as(run.describe()).isZero();
             List<String> lines = run.lines();
@@ -67,7 +100,7 @@ class JbangLauncherTest {
         @Test
         @DisplayName("step01 --fast on the untouched stubs names the exercise and its hint command")
         void stageOneOnTheStubs() {
-            Run run = jbang("step01", "--fast");
+            Run run = jbang(pristine, "step01", "--fast");
 
             assertThat(run.exitCode()).as(run.describe()).isEqualTo(1);
             assertThat(run.output()).as(run.describe())
@@ -80,10 +113,10 @@ class JbangLauncherTest {
         @Test
         @DisplayName("hint 1.1 prints the exercise's hint")
         void hint() throws IOException {
-            String firstHintLine = Files.readAllLines(ROOT.resolve("step01-single-queue/hints/1.1.md"))
+            String firstHintLine = Files.readAllLines(pristine.resolve("step01-single-queue/hints/1.1.md"))
                     .stream().map(String::strip).filter(line -> !line.isEmpty()).findFirst().orElseThrow();
 
-            Run run = jbang("hint", "1.1");
+            Run run = jbang(pristine, "hint", "1.1");
 
             assertThat(run.exitCode()).as(run.describe()).isZero();
             assertThat(run.output()).as(run.describe()).contains("1.1").contains(firstHintLine);
@@ -92,7 +125,7 @@ class JbangLauncherTest {
         @Test
         @DisplayName("progress on the untouched stubs reports nothing solved, and fails")
         void progress() {
-            Run run = jbang("progress");
+            Run run = jbang(pristine, "progress");
 
             assertThat(run.exitCode()).as(run.describe()).isEqualTo(1);
             assertThat(run.lines()).as(run.describe()).anyMatch(line -> line.matches("0/[1-9]\\d* solved"));
@@ -222,15 +255,15 @@ class JbangLauncherTest {
         }
     }
 
-    /** Runs {@code ./jbang arguments} at the root on this test's JDK, and waits for it. */
-    private static Run jbang(String... arguments) {
+    /** Runs {@code ./jbang arguments} in the workbook at {@code root} on this test's JDK, and waits for it. */
+    private static Run jbang(Path root, String... arguments) {
         try {
             Path log = Files.createTempFile("jbang-run-", ".log");
             try {
-                List<String> command = new ArrayList<>(List.of(ROOT.resolve("jbang").toString()));
+                List<String> command = new ArrayList<>(List.of(root.resolve("jbang").toString()));
                 command.addAll(List.of(arguments));
                 ProcessBuilder builder = new ProcessBuilder(command)
-                        .directory(ROOT.toFile())
+                        .directory(root.toFile())
                         .redirectErrorStream(true)
                         .redirectOutput(log.toFile());
                 builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
@@ -251,6 +284,108 @@ class JbangLauncherTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while ./jbang ran", e);
+        }
+    }
+
+    /**
+     * A copy of the workbook as a fresh clone has it, whatever this clone's learner has solved:
+     * the files that git tracks, taken from the working tree (so that the check runs the launcher
+     * and tools as they are being changed), or, outside a git checkout, every file but git's,
+     * jbang's and the builds' ({@code target/}). Each stage's sources are then deleted and made
+     * again from the solutions, which is what the check holds the committed stubs to.
+     */
+    private static final class PristineCopy {
+
+        static final String JBANG_CACHE = ".jbang-cache";
+
+        private PristineCopy() {}
+
+        /** Copies the workbook at {@code root} to {@code copy}, and returns {@code copy}. */
+        static Path of(Path root, Path copy) throws IOException {
+            for (String file : filesToCopy(root)) {
+                Path source = root.resolve(file);
+                if (Files.exists(source, LinkOption.NOFOLLOW_LINKS)) { // a tracked file may be deleted here
+                    Path target = copy.resolve(file);
+                    Files.createDirectories(target.getParent());
+                    // The attributes keep ./jbang executable.
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+                }
+            }
+            WorkbookLayout layout = WorkbookLayout.at(copy);
+            ExerciseCatalog catalog = ExerciseCatalog.load(layout);
+            for (Stage stage : catalog.stages()) {
+                deleteTree(layout.stageSources(stage));
+            }
+            Stubs.write(layout, catalog);
+            assertThat(Stubs.check(layout, catalog)).as("the stubs of the copy at %s", copy)
+                    .extracting(Stubs.Drift::describe).isEmpty();
+            Path cache = Files.createDirectories(root.resolve(JBANG_CACHE));
+            Files.createSymbolicLink(copy.resolve(JBANG_CACHE), cache);
+            return copy;
+        }
+
+        /** The files to copy, relative to {@code root}, with {@code /} separators. */
+        private static List<String> filesToCopy(Path root) throws IOException {
+            List<String> tracked = trackedFiles(root);
+            return tracked.isEmpty() ? untrackedWorkbookFiles(root) : tracked;
+        }
+
+        /** The files under {@code root} that git tracks; none if git is missing or this is no checkout. */
+        private static List<String> trackedFiles(Path root) throws IOException {
+            Process git;
+            try {
+                git = new ProcessBuilder("git", "ls-files", "-z")
+                        .directory(root.toFile())
+                        .redirectError(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+            } catch (IOException noGit) {
+                return List.of();
+            }
+            git.getOutputStream().close();
+            String listing = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            try {
+                if (!git.waitFor(1, TimeUnit.MINUTES)) {
+                    git.destroyForcibly();
+                    throw new AssertionError("git ls-files did not finish within a minute in " + root);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while git ls-files ran", e);
+            }
+            return git.exitValue() != 0 ? List.of()
+                    : Stream.of(listing.split("\0")).filter(file -> !file.isEmpty()).toList();
+        }
+
+        /** Every file under {@code root} but those of git, of jbang's cache and of the builds. */
+        private static List<String> untrackedWorkbookFiles(Path root) throws IOException {
+            List<String> files = new ArrayList<>();
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    String name = String.valueOf(dir.getFileName());
+                    boolean skipped = !dir.equals(root)
+                            && (name.equals(".git") || name.equals(JBANG_CACHE) || name.equals("target"));
+                    return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    files.add(root.relativize(file).toString().replace('\\', '/'));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+            return files;
+        }
+
+        private static void deleteTree(Path dir) throws IOException {
+            if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                return;
+            }
+            try (Stream<Path> paths = Files.walk(dir)) { // does not follow links
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
         }
     }
 
