@@ -42,12 +42,17 @@ public final class Main {
         Futures.blockOn(three);
     }
 
+    /** The chapter's {@code async fn}, with the chapter's one-second sleep. */
+    public static Future<Void> asyncFn() {
+        return asyncFn(CHAPTER_TICK);
+    }
+
     /**
      * The chapter's {@code async fn}: a future whose body, run on its first poll, sleeps one tick
      * and prints {@code async fn}. The sleep blocks the consumer on purpose, to show that an
      * async body with no await in it runs straight through, holding its thread.
      */
-    static Future<Void> asyncFn(Duration tick) {
+    public static Future<Void> asyncFn(Duration tick) {
         return Futures.async(() -> {
             sleep(tick);
             System.out.println("async fn");

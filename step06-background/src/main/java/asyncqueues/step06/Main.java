@@ -48,13 +48,18 @@ public final class Main {
         System.out.println("outcome: " + outcome);
     }
 
+    /** The chapter's {@code async fn}, with the chapter's one-second sleep. */
+    public static Future<Void> asyncFn() {
+        return asyncFn(CHAPTER_TICK);
+    }
+
     /**
      * The chapter's {@code async fn}: a future whose body, run on its first poll, sleeps one tick
      * and prints {@code async fn}. The sleep blocks the consumer on purpose, as the chapter's does.
      *
      * @throws NullPointerException if {@code tick} is {@code null}
      */
-    static Future<Void> asyncFn(Duration tick) {
+    public static Future<Void> asyncFn(Duration tick) {
         Objects.requireNonNull(tick, "tick must not be null");
         return Futures.async(() -> {
             sleep(tick);
