@@ -127,15 +127,11 @@ final class RawTask<T> implements Waker {
         }
     }
 
-    /**
-     * Polls the future once, as the owner of SCHEDULED. Returns {@code true} if the task was
-     * polled and is still pending (so may run again), {@code false} if it has finished or was
-     * closed. Rethrows what the future threw.
-     */
-    boolean run() {
+    /** Polls the future once, as the owner of SCHEDULED. Rethrows what the future threw. */
+    void run() {
         if (!claimPoll()) {
             dropFuture(); // closed while queued (the cancel woke the awaiter): drop it unpolled
-            return false;
+            return;
         }
         Poll<T> poll;
         try {
@@ -149,9 +145,9 @@ final class RawTask<T> implements Waker {
         }
         if (poll instanceof Poll.Ready<T>(T value)) {
             complete(value, 0);
-            return false;
+        } else {
+            afterPending();
         }
-        return afterPending();
     }
 
     /**
@@ -177,7 +173,7 @@ final class RawTask<T> implements Waker {
     }
 
     /** The poll returned Pending: go idle, or queue again if woken meanwhile, or close. */
-    private boolean afterPending() {
+    private void afterPending() {
         for (;;) {
             int current = state;
             boolean closed = (current & CLOSED) != 0;
@@ -186,12 +182,10 @@ final class RawTask<T> implements Waker {
                 if (closed) {
                     dropFuture(); // cancelled during the poll
                     notifyAwaiter();
-                    return false;
-                }
-                if ((current & SCHEDULED) != 0) {
+                } else if ((current & SCHEDULED) != 0) {
                     schedule(); // woken during the poll: exactly one more run
                 }
-                return true;
+                return;
             }
         }
     }
