@@ -72,8 +72,9 @@ final class StageLauncher {
         System.out.flush(); // the program's own lines first
         System.err.println("Exercise " + exercise + " is not done yet (" + module + ")."
                 + " For a hint: ./jbang hint " + exercise);
-        System.err.println("Write it between its EXERCISE " + exercise
-                + " markers; its tests: mvn test -pl " + module);
+        System.err.println("Write it in " + notDone.location() + ", between its EXERCISE " + exercise + " markers.");
+        System.err.println("Its tests: mvn test -pl " + module + " -Dgroups=exercise-" + exercise
+                + "; or, on each save: ./jbang watch " + exercise);
         System.exit(1);
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -38,6 +39,7 @@ class AsyncBlockTest {
 
     @Test
     @DisplayName("Exercise 1.5: awaits first, then second, resuming after each Pending where it left off")
+    @Tag("exercise-1.5")
     void awaitsInOrderAndResumes() {
         AsyncBlock<String> block = new AsyncBlock<>(step("first", 2, "a"), step("second", 2, "b"));
 
@@ -54,6 +56,7 @@ class AsyncBlockTest {
 
     @Test
     @DisplayName("Exercise 1.5: when both are ready at once, one poll is Ready with second's value")
+    @Tag("exercise-1.5")
     void readyInOnePoll() {
         AsyncBlock<String> block = new AsyncBlock<>(step("first", 1, "a"), step("second", 1, "b"));
 
@@ -63,6 +66,7 @@ class AsyncBlockTest {
 
     @Test
     @DisplayName("Exercise 1.5: a poll after Ready is an error, as in Rust")
+    @Tag("exercise-1.5")
     void pollAfterReadyFails() {
         AsyncBlock<String> block = new AsyncBlock<>(step("first", 1, "a"), step("second", 1, "b"));
         block.poll(cx);
@@ -74,6 +78,7 @@ class AsyncBlockTest {
     @Test
     @Timeout(10)
     @DisplayName("Exercise 1.5: Futures.blockOn runs a block of self-waking futures to its value")
+    @Tag("exercise-1.5")
     void blockOnRunsIt() {
         assertThat(Futures.blockOn(new AsyncBlock<>(TestFutures.readyOnPoll(2), TestFutures.readyOnPoll(3))))
                 .isEqualTo(3);

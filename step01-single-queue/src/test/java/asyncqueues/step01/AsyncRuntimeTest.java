@@ -8,6 +8,7 @@ import asyncqueues.task.Task;
 import asyncqueues.workbook.ConsoleCapture;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -29,6 +30,8 @@ class AsyncRuntimeTest {
     @Test
     @Timeout(10)
     @DisplayName("Exercises 1.1, 1.2: a spawned task runs on the global queue's consumer, queue-worker-1")
+    @Tag("exercise-1.1")
+    @Tag("exercise-1.2")
     void runsOnTheGlobalConsumer() {
         ConsumerThread.requireWorkingConsumeLoop();
         try (ConsoleCapture console = ConsoleCapture.start()) {
@@ -43,6 +46,9 @@ class AsyncRuntimeTest {
     @Test
     @Timeout(10)
     @DisplayName("Exercises 1.1, 1.2, 1.3: a CounterFuture spawned on the runtime is ready with 3")
+    @Tag("exercise-1.1")
+    @Tag("exercise-1.2")
+    @Tag("exercise-1.3")
     void runsCounterToThree() {
         ConsumerThread.requireWorkingConsumeLoop();
         try (ConsoleCapture console = ConsoleCapture.start()) {
@@ -55,6 +61,9 @@ class AsyncRuntimeTest {
     @Test
     @Timeout(10)
     @DisplayName("Exercises 1.1, 1.2, 1.4: a task awaiting an AsyncSleep leaves its consumer free for other tasks")
+    @Tag("exercise-1.1")
+    @Tag("exercise-1.2")
+    @Tag("exercise-1.4")
     void asyncSleepDoesNotBlockTheConsumer() {
         // One consumer: the other task can only finish if the sleeping task lets go of it.
         try (ConsoleCapture console = ConsoleCapture.start();
@@ -80,6 +89,9 @@ class AsyncRuntimeTest {
     @Test
     @Timeout(10)
     @DisplayName("Exercises 1.1, 1.2, 1.4: a task that awaits an AsyncSleep goes on once the time is up")
+    @Tag("exercise-1.1")
+    @Tag("exercise-1.2")
+    @Tag("exercise-1.4")
     void asyncSleepThenContinue() {
         Duration duration = Duration.ofMillis(50);
         try (ConsoleCapture console = ConsoleCapture.start();

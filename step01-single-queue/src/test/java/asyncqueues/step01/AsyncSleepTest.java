@@ -11,6 +11,7 @@ import asyncqueues.task.Poll;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -23,6 +24,7 @@ class AsyncSleepTest {
 
     @Test
     @DisplayName("Exercise 1.4: is Pending before its duration, and wakes its task to be polled again")
+    @Tag("exercise-1.4")
     void pendingBeforeItsDuration() {
         AsyncSleep sleep = new AsyncSleep(Duration.ofHours(1));
 
@@ -35,6 +37,7 @@ class AsyncSleepTest {
     @Test
     @Timeout(10)
     @DisplayName("Exercise 1.4: is Ready with true once its duration has passed, and not before")
+    @Tag("exercise-1.4")
     void readyAfterItsDuration() {
         Duration duration = Duration.ofMillis(50);
         long start = System.nanoTime();
@@ -49,6 +52,7 @@ class AsyncSleepTest {
 
     @Test
     @DisplayName("Exercise 1.4: a zero duration is Ready on the first poll, with no wake")
+    @Tag("exercise-1.4")
     void zeroIsReadyAtOnce() {
         assertThat(new AsyncSleep(Duration.ZERO).poll(cx)).isEqualTo(Poll.ready(true));
         assertThat(wakes).hasValue(0);
@@ -57,6 +61,7 @@ class AsyncSleepTest {
     @Test
     @Timeout(10)
     @DisplayName("Exercise 1.4: Futures.blockOn returns true after the duration")
+    @Tag("exercise-1.4")
     void blockOnWaitsForIt() {
         Duration duration = Duration.ofMillis(50);
         long start = System.nanoTime();

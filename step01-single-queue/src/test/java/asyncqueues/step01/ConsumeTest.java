@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @DisplayName("Exercise 1.1: the consumer loop")
+@Tag("exercise-1.1")
 @Timeout(30)
 class ConsumeTest {
 

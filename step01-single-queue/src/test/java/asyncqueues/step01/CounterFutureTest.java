@@ -11,6 +11,7 @@ import asyncqueues.workbook.ConsoleCapture;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -23,6 +24,7 @@ class CounterFutureTest {
 
     @Test
     @DisplayName("Exercise 1.3: counts and prints on each poll, waking itself while Pending, Ready with 3")
+    @Tag("exercise-1.3")
     void countsToThree() {
         CounterFuture counter = new CounterFuture(Duration.ZERO);
         try (ConsoleCapture console = ConsoleCapture.start()) {
@@ -40,6 +42,7 @@ class CounterFutureTest {
 
     @Test
     @DisplayName("Exercise 1.3: each poll holds the polling thread for one tick")
+    @Tag("exercise-1.3")
     void sleepsOneTickPerPoll() {
         Duration tick = Duration.ofMillis(30);
         CounterFuture counter = new CounterFuture(tick);
@@ -54,6 +57,7 @@ class CounterFutureTest {
     @Test
     @Timeout(10)
     @DisplayName("Exercise 1.3: Futures.blockOn runs it to 3")
+    @Tag("exercise-1.3")
     void blockOnRunsItToThree() {
         try (ConsoleCapture console = ConsoleCapture.start()) {
             assertThat(Futures.blockOn(new CounterFuture(Duration.ZERO))).isEqualTo(3);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -62,6 +63,9 @@ class MainTest {
     @Test
     @Timeout(30)
     @DisplayName("Exercises 1.1, 1.2, 1.3: Main --fast prints the chapter's printout and joins every task")
+    @Tag("exercise-1.1")
+    @Tag("exercise-1.2")
+    @Tag("exercise-1.3")
     void printsTheChaptersPrintout() throws Exception {
         ConsumerThread.requireWorkingConsumeLoop();
         CountDownLatch occupied = new CountDownLatch(1);

@@ -11,11 +11,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** spawnTask on a queue of the test's own, with no consumer: the test runs the runnables itself. */
 @DisplayName("Exercise 1.2: spawnTask")
+@Tag("exercise-1.2")
 @Timeout(30)
 class SpawnTaskTest {
 

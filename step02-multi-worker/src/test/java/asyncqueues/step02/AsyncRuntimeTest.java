@@ -14,6 +14,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -60,6 +61,7 @@ class AsyncRuntimeTest {
     @Test
     @Timeout(60)
     @DisplayName("Exercise 2.1: on the global queue, three tasks that block until all three run all finish, on queue-worker-1 to 3")
+    @Tag("exercise-2.1")
     void globalPoolRunsThreeAtOnce() {
         ConsumerPool.requireWorkingPool();
         try (ConsoleCapture console = ConsoleCapture.start()) {

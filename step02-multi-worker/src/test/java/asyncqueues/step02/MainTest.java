@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.FutureTask;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -33,6 +34,7 @@ class MainTest {
     @Test
     @Timeout(30)
     @DisplayName("Exercise 2.1: Main --fast prints the stage's lines and joins every task")
+    @Tag("exercise-2.1")
     void printsTheStagesLines() throws Exception {
         ConsumerPool.requireWorkingPool();
         List<String> lines;

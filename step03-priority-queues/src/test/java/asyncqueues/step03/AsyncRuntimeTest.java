@@ -24,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -82,6 +83,8 @@ class AsyncRuntimeTest {
     @Test
     @Timeout(30)
     @DisplayName("Exercises 3.1, 3.2: HIGH tasks run only on high-worker threads, LOW tasks only on low-worker-1")
+    @Tag("exercise-3.1")
+    @Tag("exercise-3.2")
     void tasksRunOnTheirQueuesConsumers() {
         ConsumerPool.requireWorkingPools();
         try (ConsoleCapture console = ConsoleCapture.start()) {
@@ -103,6 +106,8 @@ class AsyncRuntimeTest {
     @Test
     @Timeout(30)
     @DisplayName("Exercises 3.1, 3.2: two HIGH tasks that block until both run both finish, on the two high workers")
+    @Tag("exercise-3.1")
+    @Tag("exercise-3.2")
     void highQueueRunsTwoAtOnce() {
         ConsumerPool.requireWorkingPools();
         try (ConsoleCapture console = ConsoleCapture.start()) {
@@ -128,6 +133,8 @@ class AsyncRuntimeTest {
     @Test
     @Timeout(30)
     @DisplayName("Exercises 3.1, 3.2: with only LOW tasks to run, a LOW task waits for the busy LOW worker while both high workers idle")
+    @Tag("exercise-3.1")
+    @Tag("exercise-3.2")
     void highWorkersIdleWhileLowTasksWait() throws InterruptedException {
         ConsumerPool.requireWorkingPools();
         try (ConsoleCapture console = ConsoleCapture.start()) {

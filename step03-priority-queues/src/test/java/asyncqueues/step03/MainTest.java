@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.FutureTask;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -29,6 +30,8 @@ class MainTest {
     @Test
     @Timeout(30)
     @DisplayName("Exercises 3.1, 3.2: Main --fast prints the stage's lines and joins every task")
+    @Tag("exercise-3.1")
+    @Tag("exercise-3.2")
     void printsTheStagesLines() throws Exception {
         ConsumerPool.requireWorkingPools();
         List<String> lines;

@@ -15,6 +15,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Timeout;
  * The queue a future must not go to is a supplier that fails the test if it is even asked.
  */
 @DisplayName("Exercise 3.2: spawnTask routes by the future's label")
+@Tag("exercise-3.2")
 @Timeout(30)
 class SpawnTaskTest {
 

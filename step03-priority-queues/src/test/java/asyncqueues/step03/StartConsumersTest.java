@@ -7,10 +7,12 @@ import asyncqueues.task.Task;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @DisplayName("Exercise 3.1: the consumers of each queue")
+@Tag("exercise-3.1")
 @Timeout(30)
 class StartConsumersTest {
 

@@ -11,6 +11,7 @@ import asyncqueues.workbook.ConsoleCapture;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -21,6 +22,7 @@ class MainTest {
     @Test
     @Timeout(30)
     @DisplayName("Exercise 4.1: Main --fast prints what the chapter's program prints")
+    @Tag("exercise-4.1")
     void printsTheChaptersLines() throws Throwable {
         Workers.startQueues(); // as Main's first two spawns would: it prints the same
         List<String> lines;

@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -34,6 +35,7 @@ class StealingLoopTest {
 
     @Test
     @DisplayName("Exercise 4.1: the loop runs the runnables on its own queue")
+    @Tag("exercise-4.1")
     void runsItsOwnQueue() throws Exception {
         Task<String> task = queue(own, () -> "mine");
 
@@ -45,6 +47,7 @@ class StealingLoopTest {
 
     @Test
     @DisplayName("Exercise 4.1: the loop steals from the other queue when its own is empty")
+    @Tag("exercise-4.1")
     void stealsWhenItsOwnQueueIsEmpty() throws Exception {
         Task<String> task = queue(other, () -> "stolen");
 
@@ -56,6 +59,7 @@ class StealingLoopTest {
 
     @Test
     @DisplayName("Exercise 4.1: the loop serves its own queue before it steals")
+    @Tag("exercise-4.1")
     void servesItsOwnQueueFirst() throws Exception {
         // All queued before the loop starts, so the order it runs them in is its own choice.
         Task<String> stolen1 = queue(other, () -> record("other 1"));
@@ -72,6 +76,7 @@ class StealingLoopTest {
 
     @Test
     @DisplayName("Exercise 4.1: a future that throws does not stop the loop (catch what run() throws)")
+    @Tag("exercise-4.1")
     void survivesAFutureThatThrows() throws Exception {
         Task<String> failing = queue(own, () -> {
             throw new IllegalStateException("boom");
@@ -90,6 +95,7 @@ class StealingLoopTest {
 
     @Test
     @DisplayName("Exercise 4.1: with both queues empty the loop waits, and then sees work on either queue")
+    @Tag("exercise-4.1")
     void waitsWhileIdleAndThenSeesNewWork() throws Exception {
         try (ConsumerThread consumer = ConsumerThread.start(consumer())) {
             // A loop that sleeps between looks is seen TIMED_WAITING sooner or later; one that
@@ -109,6 +115,7 @@ class StealingLoopTest {
 
     @Test
     @DisplayName("Exercise 4.1: the loop keeps taking work until none is left on either queue")
+    @Tag("exercise-4.1")
     void drainsBothQueues() throws Exception {
         int perQueue = 200;
         List<Task<String>> tasks = new CopyOnWriteArrayList<>();
@@ -128,6 +135,7 @@ class StealingLoopTest {
 
     @Test
     @DisplayName("Exercise 4.1: the loop ends when its thread is interrupted")
+    @Tag("exercise-4.1")
     void endsWhenInterrupted() throws Exception {
         ConsumerThread consumer = ConsumerThread.start(consumer());
         consumer.awaitUntil("the idle loop to sleep",

@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
@@ -31,6 +32,7 @@ class StealingRuntimeTest {
 
     @Test
     @DisplayName("Exercise 4.1: once both queues have started, the HIGH consumers run LOW tasks too")
+    @Tag("exercise-4.1")
     void highConsumersStealLowTasks() throws Throwable {
         IsolatedStage.run(HighConsumersStealLowTasks.class);
     }
@@ -38,6 +40,7 @@ class StealingRuntimeTest {
     @Test
     @DisplayName("Exercise 4.1: a queue nothing was spawned to has no consumers, so nobody steals"
             + " for the other one (the lazy-start pitfall)")
+    @Tag("exercise-4.1")
     void untouchedQueueHasNoConsumers() throws Throwable {
         IsolatedStage.run(UntouchedQueueHasNoConsumers.class);
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -22,6 +23,7 @@ class JoinTest {
 
     @Test
     @DisplayName("Exercise 5.2: join gives the values in argument order, whatever order the tasks finish in")
+    @Tag("exercise-5.2")
     void valuesInArgumentOrder() throws Throwable {
         // Each wake may wait for an idle consumer's 100 ms nap: a few orders keep this quick.
         Random random = new Random(42);
@@ -61,6 +63,7 @@ class JoinTest {
 
     @Test
     @DisplayName("Exercise 5.2: join of Void tasks gives a list of nulls, one per task")
+    @Tag("exercise-5.2")
     void voidTasks() throws Throwable {
         Task<Void> one = AsyncRuntime.spawnTask(Futures.async(() -> {}), FutureType.LOW);
         Task<Void> two = AsyncRuntime.spawnTask(Futures.async(() -> {}), FutureType.HIGH);
@@ -71,12 +74,14 @@ class JoinTest {
 
     @Test
     @DisplayName("Exercise 5.2: join of no tasks is an empty list")
+    @Tag("exercise-5.2")
     void noTasks() {
         assertThat(AsyncRuntime.<String>join()).isEmpty();
     }
 
     @Test
     @DisplayName("Exercise 5.2: join of a task whose future threw rethrows, with what it threw as the cause")
+    @Tag("exercise-5.2")
     void failedTask() {
         IllegalStateException boom = new IllegalStateException("boom");
         Task<String> failing = AsyncRuntime.spawnTask(cx -> {
@@ -91,6 +96,7 @@ class JoinTest {
 
     @Test
     @DisplayName("Exercise 5.2: join of a cancelled task says so")
+    @Tag("exercise-5.2")
     void cancelledTask() {
         Task<String> done = AsyncRuntime.spawnTask(Futures.ready("done"), FutureType.LOW);
         Task<String> cancelled = AsyncRuntime.spawnTask(new GateFuture<String>(), FutureType.LOW);

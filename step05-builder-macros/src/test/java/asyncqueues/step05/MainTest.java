@@ -11,6 +11,7 @@ import asyncqueues.workbook.ConsoleCapture;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
@@ -22,6 +23,10 @@ class MainTest {
     @Test
     @Timeout(30)
     @DisplayName("Exercises 5.1, 5.2, 5.3, 5.4: Main --fast prints what the chapter's program prints, and the outcomes")
+    @Tag("exercise-5.1")
+    @Tag("exercise-5.2")
+    @Tag("exercise-5.3")
+    @Tag("exercise-5.4")
     void printsTheChaptersLines() throws Throwable {
         // Main configures the runtime with run(), which a JVM allows once: a world of its own.
         IsolatedStage.run(RunMain.class);

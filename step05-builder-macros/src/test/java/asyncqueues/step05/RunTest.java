@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
@@ -21,41 +22,48 @@ import org.junit.jupiter.api.function.Executable;
  * a new program would.
  */
 @DisplayName("Exercise 5.4: run()")
+@Tag("exercise-5.4")
 @Timeout(30)
 class RunTest {
 
     @Test
     @DisplayName("Exercise 5.4: run() starts both queues with the configured numbers of consumer threads")
+    @Tag("exercise-5.4")
     void startsBothQueuesWithTheirNumbers() throws Throwable {
         IsolatedStage.run(StartsBothQueues.class);
     }
 
     @Test
     @DisplayName("Exercise 5.4: run() with the defaults starts max(1, cores - 2) HIGH and 1 LOW consumer threads")
+    @Tag("exercise-5.4")
     void startsWithTheDefaults() throws Throwable {
         IsolatedStage.run(StartsWithDefaults.class);
     }
 
     @Test
     @DisplayName("Exercise 5.4: new AsyncRuntime().run() keeps the numbers given as -DHIGH_NUM and -DLOW_NUM")
+    @Tag("exercise-5.4")
     void keepsTheNumbersFromTheCommandLine() throws Throwable {
         IsolatedStage.run(KeepsTheCommandLineNumbers.class); // puts the properties back afterwards
     }
 
     @Test
     @DisplayName("Exercise 5.4: run() publishes its numbers in the system properties HIGH_NUM and LOW_NUM")
+    @Tag("exercise-5.4")
     void publishesItsNumbers() throws Throwable {
         IsolatedStage.run(PublishesItsNumbers.class);
     }
 
     @Test
     @DisplayName("Exercise 5.4: after run(), the HIGH consumers help with LOW tasks from the first one")
+    @Tag("exercise-5.4")
     void stealingWorksFromTheFirstTask() throws Throwable {
         IsolatedStage.run(StealsFromTheFirstTask.class);
     }
 
     @Test
     @DisplayName("Exercise 5.4: run() with other numbers after a queue has started is an IllegalStateException")
+    @Tag("exercise-5.4")
     void refusesToReconfigureAStartedQueue() throws Throwable {
         IsolatedStage.run(RefusesToReconfigure.class);
     }

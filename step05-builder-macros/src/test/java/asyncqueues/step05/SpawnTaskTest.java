@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import asyncqueues.task.Futures;
 import asyncqueues.task.Task;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
@@ -45,6 +46,7 @@ class SpawnTaskTest {
 
     @Test
     @DisplayName("Exercise 5.1: spawnTask(future) runs the future")
+    @Tag("exercise-5.1")
     void spawnTaskWithoutAnOrderRunsTheFuture() {
         Task<Integer> task = AsyncRuntime.spawnTask(Futures.ready(42));
         Workers.awaitFinished(task);
@@ -54,6 +56,7 @@ class SpawnTaskTest {
 
     @Test
     @DisplayName("Exercise 5.1: spawnTask(future) sends the future to the LOW queue")
+    @Tag("exercise-5.1")
     void spawnTaskWithoutAnOrderUsesLow() throws Throwable {
         IsolatedStage.run(SpawnWithoutOrder.class);
     }

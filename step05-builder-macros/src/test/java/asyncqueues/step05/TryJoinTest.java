@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -19,6 +20,7 @@ class TryJoinTest {
 
     @Test
     @DisplayName("Exercise 5.3: tryJoin gives Ok values, the future's own throwable, and cancellations, in argument order")
+    @Tag("exercise-5.3")
     void outcomesInArgumentOrder() {
         IllegalStateException boom = new IllegalStateException("boom");
         Task<Integer> first = AsyncRuntime.spawnTask(Futures.ready(1), FutureType.LOW);
@@ -43,6 +45,7 @@ class TryJoinTest {
 
     @Test
     @DisplayName("Exercise 5.3: tryJoin waits for every task, whatever order they finish in")
+    @Tag("exercise-5.3")
     void waitsForEveryTask() throws Throwable {
         GateFuture<String> a = new GateFuture<>();
         GateFuture<String> b = new GateFuture<>();

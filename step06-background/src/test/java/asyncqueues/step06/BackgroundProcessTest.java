@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -21,6 +22,7 @@ class BackgroundProcessTest {
 
     @Test
     @DisplayName("Exercise 6.1: every poll fires, wakes the task, and is Pending: the process is never ready")
+    @Tag("exercise-6.1")
     void firesWakesAndIsNeverReady() {
         BackgroundProcess process = new BackgroundProcess(Duration.ZERO);
         AtomicInteger wakes = new AtomicInteger();
@@ -39,6 +41,7 @@ class BackgroundProcessTest {
 
     @Test
     @DisplayName("Exercise 6.1: a poll holds its thread for one tick")
+    @Tag("exercise-6.1")
     void holdsItsThreadForATick() {
         Duration tick = Duration.ofMillis(30);
         BackgroundProcess process = new BackgroundProcess(tick);

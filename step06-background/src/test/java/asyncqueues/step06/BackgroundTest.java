@@ -12,6 +12,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
@@ -29,12 +30,14 @@ class BackgroundTest {
 
     @Test
     @DisplayName("Exercise 6.2: a process started for the program keeps firing while other tasks come and go")
+    @Tag("exercise-6.2")
     void forProgramKeepsFiring() throws Throwable {
         IsolatedStage.run(ForProgramKeepsFiring.class);
     }
 
     @Test
     @DisplayName("Exercise 6.3: a process started for a scope fires until its task is closed, and never after")
+    @Tag("exercise-6.3")
     void forScopeStopsWhenClosed() throws Throwable {
         IsolatedStage.run(ForScopeStopsWhenClosed.class);
     }

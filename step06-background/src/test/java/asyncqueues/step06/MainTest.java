@@ -7,6 +7,7 @@ import asyncqueues.workbook.ConsoleCapture;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
@@ -18,6 +19,8 @@ class MainTest {
     @Test
     @Timeout(30)
     @DisplayName("Exercises 6.1, 6.2: Main --fast fires the background process while the other work runs")
+    @Tag("exercise-6.1")
+    @Tag("exercise-6.2")
     void printsTheChaptersLines() throws Throwable {
         // Main configures the runtime, which a JVM allows once, and leaves a process running
         // for good: it runs in a world of its own, which ends with the test.

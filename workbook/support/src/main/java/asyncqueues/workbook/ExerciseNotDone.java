@@ -1,6 +1,7 @@
 package asyncqueues.workbook;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -8,14 +9,17 @@ import java.util.regex.Pattern;
  *
  * <p>Every exercise hole in a stage module is a single line, {@code throw new
  * ExerciseNotDone("S.N");}, between the exercise's BEGIN and END markers. The message names the
- * exercise, the stage module it belongs to, and the command that shows its hint, so a red test
- * tells the learner where to go next.
+ * exercise, the file and line of that hole (read off the stack when the stub throws), and the
+ * command that shows its hint, so a red test tells the learner where to go next.
  */
 public final class ExerciseNotDone extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private static final Pattern NUMBER = Pattern.compile("[1-9][0-9]*\\.[1-9][0-9]*");
+    /** How an exercise number is written: stage and number, no sign, no leading zero ({@code 1.3}). */
+    public static final String NUMBER_FORM = "[1-9][0-9]*\\.[1-9][0-9]*";
+
+    private static final Pattern NUMBER = Pattern.compile(NUMBER_FORM);
 
     /** The stage modules, in order: stage S lives in {@code STAGE_MODULES[S - 1]}. */
     private static final String[] STAGE_MODULES = {
@@ -28,19 +32,34 @@ public final class ExerciseNotDone extends RuntimeException {
     };
 
     private final String exercise;
+    private final String location;
 
     /**
      * @param exercise the exercise's number, {@code "S.N"} (stage, number), e.g. {@code "1.3"}
      * @throws IllegalArgumentException if {@code exercise} is not of that form or names no stage
      */
     public ExerciseNotDone(String exercise) {
-        super(message(exercise));
+        this(exercise, stubLocation(exercise));
+    }
+
+    private ExerciseNotDone(String exercise, String location) {
+        super(message(exercise, location));
         this.exercise = exercise;
+        this.location = location;
     }
 
     /** The exercise's number, e.g. {@code "1.3"}. */
     public String exercise() {
         return exercise;
+    }
+
+    /**
+     * Where the stub that threw this is, relative to the workbook's root, e.g.
+     * {@code step01-single-queue/src/main/java/asyncqueues/step01/CounterFuture.java:58}; or the
+     * stage module alone, if the class was compiled without its source file's name.
+     */
+    public String location() {
+        return location;
     }
 
     /** The stage module that holds the exercise, e.g. {@code "step01-single-queue"}. */
@@ -63,10 +82,26 @@ public final class ExerciseNotDone extends RuntimeException {
         return moduleOf(exercise) + "/hints/" + exercise + ".md";
     }
 
-    private static String message(String exercise) {
-        return "Exercise " + exercise + " is not done yet: write it in " + moduleOf(exercise)
-                + ", between the EXERCISE " + exercise + " BEGIN and END markers in the file named"
-                + " at the top of the stack trace. Hint: ./jbang hint " + exercise
+    /** The file and line of the {@code throw} that is constructing this exception: the stub's. */
+    private static String stubLocation(String exercise) {
+        String module = moduleOf(exercise);
+        Optional<StackWalker.StackFrame> stub = StackWalker.getInstance().walk(frames -> frames
+                .dropWhile(frame -> frame.getClassName().equals(ExerciseNotDone.class.getName()))
+                .findFirst());
+        return stub.filter(frame -> frame.getFileName() != null)
+                .map(frame -> module + "/src/main/java/" + packagePath(frame.getClassName()) + frame.getFileName()
+                        + ":" + frame.getLineNumber())
+                .orElse(module);
+    }
+
+    private static String packagePath(String className) {
+        int lastDot = className.lastIndexOf('.');
+        return lastDot < 0 ? "" : className.substring(0, lastDot).replace('.', '/') + "/";
+    }
+
+    private static String message(String exercise, String location) {
+        return "Exercise " + exercise + " is not done yet: write it in " + location + ", between its EXERCISE "
+                + exercise + " BEGIN and END markers. Hint: ./jbang hint " + exercise
                 + " (or read " + hintPath(exercise) + ")";
     }
 }

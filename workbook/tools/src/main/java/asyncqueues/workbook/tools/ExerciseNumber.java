@@ -1,5 +1,6 @@
 package asyncqueues.workbook.tools;
 
+import asyncqueues.workbook.ExerciseNotDone;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -12,9 +13,9 @@ import java.util.regex.Pattern;
 public record ExerciseNumber(int stage, int index) implements Comparable<ExerciseNumber> {
 
     /** The form of a number in a marker, a label or a command: no sign, no leading zero. */
-    static final String FORM = "[1-9][0-9]*\\.[1-9][0-9]*";
+    static final String FORM = ExerciseNotDone.NUMBER_FORM;
 
-    private static final Pattern PARTS = Pattern.compile("([1-9][0-9]*)\\.([1-9][0-9]*)");
+    private static final Pattern PARTS = Pattern.compile("([1-9][0-9]*)\\.([1-9][0-9]*)"); // FORM, in parts
 
     private static final Comparator<ExerciseNumber> ORDER =
             Comparator.comparingInt(ExerciseNumber::stage).thenComparingInt(ExerciseNumber::index);

@@ -1,5 +1,6 @@
 package asyncqueues.workbook.tools;
 
+import asyncqueues.workbook.testing.ExerciseMarkers;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,9 +52,8 @@ final class MarkedSource {
         }
     }
 
-    private static final Pattern BEGIN =
-            Pattern.compile("([ \\t]*)// EXERCISE (" + ExerciseNumber.FORM + ") BEGIN: (.*\\S)[ \\t]*");
-    private static final Pattern END = Pattern.compile("([ \\t]*)// EXERCISE (" + ExerciseNumber.FORM + ") END[ \\t]*");
+    private static final Pattern BEGIN = ExerciseMarkers.BEGIN;
+    private static final Pattern END = ExerciseMarkers.END;
     /** Anything that looks like an attempt at a marker, to be told apart from a mistyped one. */
     private static final Pattern MARKER_LIKE = Pattern.compile("//\\s*EXERCISE\\b");
 

@@ -1,5 +1,7 @@
 package asyncqueues.workbook.tools;
 
+import asyncqueues.workbook.testing.ExerciseJudge;
+import asyncqueues.workbook.testing.ExerciseVerdict;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -10,8 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -23,12 +23,8 @@ import java.util.stream.Stream;
  * tools' own class path, and the stage's tests are run once, in a {@link StageTestRun}. A stage
  * that does not compile shows its exercises as not compiling, with the compiler's first error.
  *
- * <p>An exercise is solved when every test that names it passes, with one allowance for tests
- * that name several exercises (a test of the whole runtime, say): when such a test fails and
- * another exercise it names has failing tests of its own, the failure is that exercise's, not
- * this one's. So a learner who has done 1.1 sees it solved even while the shared tests of 1.1
- * and 1.3 wait for 1.3; and once every exercise passes its own tests, a shared test that still
- * fails counts against each exercise it names.
+ * <p>An exercise is judged from the tests tagged with it by {@link ExerciseJudge}, the rule the
+ * stage report and watch apply too.
  */
 public final class Progress {
 
@@ -199,32 +195,23 @@ public final class Progress {
             notes.add(brokenGivenCode.size() + " test(s) of the given code fail; was code outside the exercise"
                     + " regions changed? First: " + brokenGivenCode.getFirst().summary());
         }
-        Set<ExerciseNumber> failingOnTheirOwn = results.outcomes().stream()
-                .filter(outcome -> !outcome.passed() && outcome.exercises().size() == 1)
-                .map(outcome -> outcome.exercises().iterator().next())
-                .collect(Collectors.toSet());
+        ExerciseJudge judge = new ExerciseJudge(results.outcomes().stream().map(TestOutcome::toResult).toList());
         List<ExerciseProgress> rows = new ArrayList<>();
         for (Exercise exercise : catalog.exercisesOf(stage)) {
-            rows.add(judge(exercise, results.labelledWith(exercise.number()), failingOnTheirOwn));
+            rows.add(row(exercise, judge.judge(exercise.number().toString())));
         }
         return new StageProgress(stage, rows, notes);
     }
 
-    private static ExerciseProgress judge(Exercise exercise, List<TestOutcome> outcomes,
-            Set<ExerciseNumber> failingOnTheirOwn) {
-        List<TestOutcome> failing = outcomes.stream().filter(outcome -> !outcome.passed()).toList();
-        if (outcomes.isEmpty()) {
-            return new ExerciseProgress(exercise, State.NOT_SOLVED, "no test names it");
-        }
-        boolean allBlamedElsewhere = failing.stream().allMatch(outcome -> outcome.exercises().stream()
-                .anyMatch(other -> !other.equals(exercise.number()) && failingOnTheirOwn.contains(other)));
-        if (allBlamedElsewhere) {
-            return new ExerciseProgress(exercise, State.SOLVED, "");
-        }
-        String detail = failing.stream().anyMatch(outcome -> outcome.failedWithExerciseNotDone(exercise.number()))
-                ? "not started: still the stub"
-                : failing.size() + " of " + outcomes.size() + " tests fail";
-        return new ExerciseProgress(exercise, State.NOT_SOLVED, detail);
+    private static ExerciseProgress row(Exercise exercise, ExerciseVerdict verdict) {
+        String failing = verdict.failing().size() + " of " + verdict.tests() + " tests fail";
+        return switch (verdict.state()) {
+            case SOLVED -> new ExerciseProgress(exercise, State.SOLVED, "");
+            case NOT_STARTED -> new ExerciseProgress(exercise, State.NOT_SOLVED, "not started: still the stub");
+            case TIMED_OUT -> new ExerciseProgress(exercise, State.NOT_SOLVED, "its tests time out: " + failing);
+            case FAILING -> new ExerciseProgress(exercise, State.NOT_SOLVED, failing);
+            case UNTESTED -> new ExerciseProgress(exercise, State.NOT_SOLVED, "no test names it");
+        };
     }
 
     private static List<Path> concat(List<Path> first, List<Path> second) {

@@ -1,85 +1,58 @@
 package asyncqueues.workbook.tools;
 
+import asyncqueues.workbook.tools.TestEventLog.Event;
+import java.io.File;
+import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.discovery.ClassNameFilter;
-import org.junit.platform.engine.discovery.DiscoverySelectors;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.TestPlan;
-import org.junit.platform.launcher.core.LauncherConfig;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Runs one stage's tests against chosen main classes (the stubs, the solution, or a learner's
- * work) and reports each test's outcome.
+ * work) in a JVM of its own, and reports each test's outcome.
  *
- * <p><b>Isolation.</b> A stage's stubs and its solution have the same class names, and a stage
- * keeps its queues in static fields, so no class of a stage may be shared between two runs. Each
- * run therefore loads the test classes, the main classes and the dependencies (async-task and
- * workbook-support) in a new class loader of its own. That loader's parent is the loader of these
- * tools, which supplies JUnit, AssertJ and Awaitility: those must be shared, because the launcher
- * here and the engine must agree on the JUnit classes the tests use. The parent is asked first, so
- * the tools' own class path must hold no workbook classes; it never does, as the tools depend on
- * no workbook module.
+ * <p><b>Isolation.</b> Each run is a new JVM ({@link ForkedTestRunner}) on a class path of the
+ * stage's test classes, the chosen main classes, the foundation and the tools' own libraries.
+ * Nothing of a stage survives from one run to the next (its queues are static fields, and its
+ * stubs and solution have the same class names), and nothing the code under test does can reach
+ * the caller: a consumer that spins, a {@code System.exit}, a heap filled to the brim. The JVM's
+ * heap is bounded ({@value #HEAP}), and so is its time: a run still going at its deadline is
+ * killed and reported incomplete, with the outcomes of the tests that finished and the name of
+ * the one that was running.
  *
- * <p><b>Discovery.</b> The tests run on a thread of the run whose context class loader is the
- * run's loader: the Jupiter engine loads the classes it finds under the test classes directory,
- * and the stage's {@code junit-platform.properties} if it has one, through that loader. Classes
- * are selected by Surefire's default rule (names {@code Test*}, {@code *Test}, {@code *Tests},
- * {@code *TestCase}), so a run sees the tests that {@code mvn test} runs.
- *
- * <p><b>Hung tests.</b> A learner's code that loses a wake leaves a test blocked, often in
- * {@code Futures.blockOn}, which an interrupt does not end; so a timeout that only interrupts the
- * test's thread (JUnit's default) would hold the whole run. Here a timeout runs the test on a
- * thread of its own and gives up on it when the time is up: a hung test fails after its
- * {@code @Timeout} ({@value #TEST_TIMEOUT} if it has none), and the tests after it still run.
- * This is the only way a run differs from {@code mvn test}, and only for a test that hangs.
- *
- * <p><b>Leftovers.</b> Threads that a stage starts (daemon consumer threads) may outlive the
- * run. They keep its class loader reachable, and may still need it to load a class, so the
- * loader is never closed; it is collected with its last thread. A run is waited for at most its
- * deadline: a run still going then is abandoned on its daemon thread and reported incomplete,
- * with the outcomes of the tests that finished.
- *
- * <p>While a run lasts, {@code System.out} and {@code System.err} are silenced: the chapter's
- * printouts would bury the tools' report. Tests that capture the console still see what they
- * capture. The system properties (a stage may configure its runtime through them) are put back
- * as they were when the run ends, so that they do not leak into the next run either.
+ * <p><b>What it reports.</b> The child writes every event to a log as it happens
+ * ({@link TestEventLog}); the outcomes are read from it once the child has ended, however it
+ * ended. The child's console output (the chapter's printouts) goes to a file, or nowhere.
  */
 public final class StageTestRun {
-
-    /** Surefire's default includes, as the launcher's class name patterns. */
-    private static final String[] TEST_CLASS_NAMES = {
-        "^(.*\\.)?Test[^.$]*$", "^(.*\\.)?[^.$]*Tests?$", "^(.*\\.)?[^.$]*TestCase$",
-    };
-
-    /** The timeout of a test that has no {@code @Timeout} of its own: far beyond any sound test. */
-    static final String TEST_TIMEOUT = "30 s";
 
     /** Long enough for any stage's whole suite on a loaded machine; only a hung run meets it. */
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(120);
 
+    /** The heap of a run's JVM: ample for a stage's tests, small enough that a runaway one fails soon. */
+    static final String HEAP = "512m";
+
+    /** The status with which a JVM started with {@code -XX:+ExitOnOutOfMemoryError} ends on a full heap. */
+    private static final int OUT_OF_MEMORY = 3;
+
     private final Path testClasses;
     private final List<Path> classPath;
+    private final List<String> tags;
+    private final Path output;
 
     /**
      * @param testClasses  the stage's compiled tests
@@ -89,10 +62,23 @@ public final class StageTestRun {
      * @throws WorkbookException if one of the directories does not exist
      */
     public StageTestRun(Path testClasses, Path mainClasses, List<Path> dependencies) {
-        this.testClasses = requireDirectory(testClasses);
-        List<Path> path = new ArrayList<>(List.of(this.testClasses, requireDirectory(mainClasses)));
+        this(requireDirectory(testClasses), classPath(testClasses, mainClasses, dependencies), List.of(), null);
+    }
+
+    private StageTestRun(Path testClasses, List<Path> classPath, List<String> tags, Path output) {
+        this.testClasses = testClasses;
+        this.classPath = classPath;
+        this.tags = tags;
+        this.output = output;
+    }
+
+    private static List<Path> classPath(Path testClasses, Path mainClasses, List<Path> dependencies) {
+        Set<Path> path = new LinkedHashSet<>();
+        path.add(requireDirectory(testClasses));
+        path.add(requireDirectory(mainClasses));
         dependencies.forEach(dependency -> path.add(requireDirectory(dependency)));
-        this.classPath = List.copyOf(path);
+        path.addAll(ToolClassPath.entries());
+        return List.copyOf(path);
     }
 
     private static Path requireDirectory(Path dir) {
@@ -103,6 +89,16 @@ public final class StageTestRun {
         return dir.toAbsolutePath().normalize();
     }
 
+    /** The same run, of only the tests that carry one of {@code tags}. */
+    public StageTestRun onlyTagged(Collection<String> tags) {
+        return new StageTestRun(testClasses, classPath, List.copyOf(tags), output);
+    }
+
+    /** The same run, with the JVM's console output written to {@code file} (else it is dropped). */
+    public StageTestRun withOutput(Path file) {
+        return new StageTestRun(testClasses, classPath, tags, Objects.requireNonNull(file, "file must not be null"));
+    }
+
     /** Runs the tests, waiting at most {@link #DEFAULT_DEADLINE}. */
     public StageTestResults run() {
         return run(DEFAULT_DEADLINE);
@@ -110,161 +106,192 @@ public final class StageTestRun {
 
     /** Runs the tests, waiting at most {@code deadline} for them. */
     public StageTestResults run(Duration deadline) {
-        URLClassLoader loader = new URLClassLoader("stage-tests", urls(), StageTestRun.class.getClassLoader());
-        Outcomes outcomes = new Outcomes();
-        AtomicReference<Throwable> launcherFailure = new AtomicReference<>();
-        Thread runner = Thread.ofPlatform().name("stage-test-run").daemon().unstarted(() -> {
-            try {
-                LauncherFactory.create(launcherConfig()).execute(request(), outcomes);
-            } catch (Throwable failure) { // anything that stops the platform is the run's result
-                launcherFailure.set(failure);
-            }
-        });
-        runner.setContextClassLoader(loader);
-        boolean completed;
-        Properties properties = (Properties) System.getProperties().clone();
-        QuietConsole quiet = QuietConsole.start();
+        Path work = temporaryDirectory();
         try {
-            runner.start();
-            completed = runner.join(deadline);
+            Path events = work.resolve("events");
+            Path console = output != null ? output : work.resolve("console.txt");
+            Files.createDirectories(console.toAbsolutePath().getParent());
+            Process process = new ProcessBuilder(javaCommand(work, events))
+                    .redirectErrorStream(true)
+                    .redirectOutput(console.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(nullFile().toFile()))
+                    .start();
+            boolean ended = process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            if (!ended) {
+                kill(process);
+            }
+            return results(TestEventLog.read(events), ended, ended ? process.exitValue() : 0, console, deadline);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a JVM for the tests", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            completed = false;
+            throw new WorkbookException("interrupted while the tests ran", e);
         } finally {
-            quiet.close();
-            restore(properties);
+            deleteRecursively(work);
         }
-        return new StageTestResults(outcomes.list(), completed, launcherFailure.get(), deadline);
     }
 
-    /** Puts back the system properties a run found, in the same {@code Properties} object. */
-    private static void restore(Properties before) {
-        Properties now = System.getProperties();
-        now.keySet().retainAll(before.keySet());
-        now.putAll(before);
+    /** {@code java @args-file}: the argument file keeps a long class path off the command line. */
+    private List<String> javaCommand(Path work, Path events) throws IOException {
+        List<String> arguments = new ArrayList<>(List.of(
+                "-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto", "-Djava.awt.headless=true",
+                "-cp", String.join(File.pathSeparator, classPath.stream().map(Path::toString).toList()),
+                ForkedTestRunner.class.getName(), events.toString(), testClasses.toString()));
+        arguments.addAll(tags);
+        Path argumentFile = work.resolve("java-arguments");
+        Files.write(argumentFile, arguments.stream().map(StageTestRun::quoted).toList());
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        return List.of(java.toString(), "@" + argumentFile);
     }
 
-    private URL[] urls() {
-        List<URL> urls = new ArrayList<>();
-        for (Path entry : classPath) {
-            try {
-                urls.add(entry.toUri().toURL());
-            } catch (MalformedURLException e) {
-                throw new UncheckedIOException("cannot name " + entry + " by a URL", e);
+    /** An argument as a {@code java} argument file reads it: in quotes, with {@code \} and {@code "} escaped. */
+    private static String quoted(String argument) {
+        return '"' + argument.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    private static void kill(Process process) throws InterruptedException {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    private StageTestResults results(List<Event> events, boolean ended, int exitStatus, Path console,
+            Duration deadline) {
+        Outcomes outcomes = new Outcomes(events);
+        Optional<String> problem;
+        Optional<Event> launcherFailure = events.stream().filter(e -> e.kind() == TestEventLog.Kind.LAUNCHER_FAILED)
+                .findFirst();
+        if (launcherFailure.isPresent()) {
+            problem = Optional.of("the JUnit Platform could not run the tests: "
+                    + launcherFailure.get().failure().headline());
+        } else if (!ended) {
+            problem = Optional.of("the tests did not finish within " + deadline.toSeconds() + " s and were stopped"
+                    + outcomes.running().map(name -> "; still running: " + name).orElse(""));
+        } else if (events.stream().noneMatch(e -> e.kind() == TestEventLog.Kind.DONE)) {
+            problem = Optional.of("the tests' JVM ended before the tests did (exit status " + exitStatus + ")"
+                    + outcomes.running().map(name -> ", while " + name + " ran").orElse("") + ": "
+                    + (exitStatus == OUT_OF_MEMORY && mentionsOutOfMemory(console)
+                            ? "its heap (" + HEAP + ") was full"
+                            : "does the code under test call System.exit or Runtime.halt?"));
+        } else {
+            problem = Optional.empty();
+        }
+        return new StageTestResults(outcomes.list(), problem);
+    }
+
+    private static boolean mentionsOutOfMemory(Path console) {
+        try (Stream<String> lines = Files.lines(console)) {
+            return lines.anyMatch(line -> line.contains("OutOfMemoryError"));
+        } catch (IOException | UncheckedIOException unreadable) {
+            return false;
+        }
+    }
+
+    private static Path nullFile() {
+        return Path.of(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("workbook-tests-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a temporary directory for a test run", e);
+        }
+    }
+
+    static void deleteRecursively(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary directory left behind is harmless
+        }
+    }
+
+    /** The outcome of every test and failed container, rebuilt from a run's events. */
+    private static final class Outcomes {
+
+        private final Map<String, Event> nodes = new LinkedHashMap<>();
+        private final Map<String, Event> finished = new LinkedHashMap<>();
+        private final Map<String, String> skipped = new LinkedHashMap<>();
+        private final Set<String> started = new LinkedHashSet<>();
+
+        Outcomes(List<Event> events) {
+            for (Event event : events) {
+                switch (event.kind()) {
+                    case NODE -> nodes.put(event.id(), event);
+                    case STARTED -> started.add(event.id());
+                    case SKIPPED -> skipped.put(event.id(), event.reason());
+                    case FINISHED -> finished.put(event.id(), event);
+                    case LAUNCHER_FAILED, DONE -> { }
+                }
             }
         }
-        return urls.toArray(URL[]::new);
-    }
 
-    /** The engines come from the class path; listeners and filters are only the ones given here. */
-    private static LauncherConfig launcherConfig() {
-        return LauncherConfig.builder()
-                .enableLauncherSessionListenerAutoRegistration(false)
-                .enableLauncherDiscoveryListenerAutoRegistration(false)
-                .enablePostDiscoveryFilterAutoRegistration(false)
-                .enableTestExecutionListenerAutoRegistration(false)
-                .build();
-    }
-
-    private LauncherDiscoveryRequest request() {
-        return LauncherDiscoveryRequestBuilder.request()
-                .selectors(DiscoverySelectors.selectClasspathRoots(Set.of(testClasses)))
-                .filters(ClassNameFilter.includeClassNamePatterns(TEST_CLASS_NAMES))
-                .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
-                .configurationParameter("junit.jupiter.execution.timeout.default", TEST_TIMEOUT)
-                .build();
-    }
-
-    /**
-     * Collects what the launcher reports. Its methods run on the run's thread while
-     * {@link #list()} may run on the caller's after a deadline, hence the lock.
-     */
-    private static final class Outcomes implements TestExecutionListener {
-
-        /** Every test and container, in the order found: the plan's, then dynamic ones as registered. */
-        private final Map<String, TestIdentifier> identifiers = new LinkedHashMap<>();
-        private final Map<String, TestExecutionResult> results = new HashMap<>();
-        private final Map<String, String> skipped = new HashMap<>();
-
-        @Override
-        public synchronized void testPlanExecutionStarted(TestPlan plan) {
-            plan.getRoots().forEach(root -> addWithDescendants(plan, root));
+        /** The display name of the test that had started and not finished, if the run stopped in one. */
+        Optional<String> running() {
+            return started.stream()
+                    .filter(id -> !finished.containsKey(id) && nodes.containsKey(id) && nodes.get(id).test())
+                    .reduce((first, last) -> last)
+                    .map(id -> String.join(" > ", displayPath(nodes.get(id))));
         }
 
-        private void addWithDescendants(TestPlan plan, TestIdentifier identifier) {
-            identifiers.put(identifier.getUniqueId(), identifier);
-            plan.getChildren(identifier).forEach(child -> addWithDescendants(plan, child));
-        }
-
-        @Override
-        public synchronized void dynamicTestRegistered(TestIdentifier identifier) {
-            identifiers.put(identifier.getUniqueId(), identifier);
-        }
-
-        @Override
-        public synchronized void executionSkipped(TestIdentifier identifier, String reason) {
-            skipped.put(identifier.getUniqueId(), reason);
-        }
-
-        @Override
-        public synchronized void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
-            results.put(identifier.getUniqueId(), result);
-        }
-
-        synchronized List<TestOutcome> list() {
+        List<TestOutcome> list() {
             List<TestOutcome> outcomes = new ArrayList<>();
-            for (TestIdentifier identifier : identifiers.values()) {
-                if (identifier.isTest()) {
-                    outcomes.add(testOutcome(identifier));
+            for (Event node : nodes.values()) {
+                if (node.test()) {
+                    outcomes.add(testOutcome(node));
                 } else {
-                    TestExecutionResult result = results.get(identifier.getUniqueId());
-                    if (result != null && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
-                        outcomes.add(TestOutcome.of(displayPath(identifier), true, status(result),
-                                result.getThrowable().orElse(null), null));
+                    Event result = finished.get(node.id());
+                    if (result != null && result.status() != TestExecutionResult.Status.SUCCESSFUL) {
+                        outcomes.add(TestOutcome.of(displayPath(node), node.tags(), true, status(result.status()),
+                                result.failure(), null));
                     }
                 }
             }
             return outcomes;
         }
 
-        private TestOutcome testOutcome(TestIdentifier test) {
+        private TestOutcome testOutcome(Event test) {
             List<String> path = displayPath(test);
-            TestExecutionResult result = results.get(test.getUniqueId());
+            Event result = finished.get(test.id());
             if (result != null) {
-                return TestOutcome.of(path, false, status(result), result.getThrowable().orElse(null), null);
+                return TestOutcome.of(path, test.tags(), false, status(result.status()), result.failure(), null);
             }
-            for (TestIdentifier at = test; at != null; at = parent(at)) { // the nearest skip or failure above it
-                String id = at.getUniqueId();
-                if (skipped.containsKey(id)) {
-                    return TestOutcome.of(path, false, TestOutcome.Status.SKIPPED, null, skipped.get(id));
+            if (started.contains(test.id())) {
+                return TestOutcome.of(path, test.tags(), false, TestOutcome.Status.STOPPED, null, null);
+            }
+            for (Event at = test; at != null; at = parent(at)) { // the nearest skip or failure above it
+                if (skipped.containsKey(at.id())) {
+                    return TestOutcome.of(path, test.tags(), false, TestOutcome.Status.SKIPPED, null,
+                            skipped.get(at.id()));
                 }
-                Optional<Throwable> failure =
-                        Optional.ofNullable(results.get(id)).flatMap(TestExecutionResult::getThrowable);
-                if (failure.isPresent()) {
-                    return TestOutcome.of(path, false, TestOutcome.Status.NOT_RUN, failure.get(), null);
+                Event failed = finished.get(at.id());
+                if (failed != null && failed.failure() != null) {
+                    return TestOutcome.of(path, test.tags(), false, TestOutcome.Status.NOT_RUN, failed.failure(),
+                            null);
                 }
             }
-            return TestOutcome.of(path, false, TestOutcome.Status.NOT_RUN, null, null);
+            return TestOutcome.of(path, test.tags(), false, TestOutcome.Status.NOT_RUN, null, null);
         }
 
-        /** The display names from the top container below the engine down to {@code identifier}. */
-        private List<String> displayPath(TestIdentifier identifier) {
+        /** The display names from the top container below the engine down to {@code node}. */
+        private List<String> displayPath(Event node) {
             List<String> path = new ArrayList<>();
-            for (TestIdentifier at = identifier; at != null; at = parent(at)) {
-                if (parent(at) != null || at == identifier) { // the engine names only its own failures
-                    path.addFirst(at.getDisplayName());
+            for (Event at = node; at != null; at = parent(at)) {
+                if (parent(at) != null || at == node) { // the engine names only its own failures
+                    path.addFirst(at.displayName());
                 }
             }
             return path;
         }
 
-        private TestIdentifier parent(TestIdentifier identifier) {
-            Optional<String> parentId = identifier.getParentId();
-            return parentId.map(identifiers::get).orElse(null);
+        private Event parent(Event node) {
+            return node.parentId() == null ? null : nodes.get(node.parentId());
         }
 
-        private static TestOutcome.Status status(TestExecutionResult result) {
-            return switch (result.getStatus()) {
+        private static TestOutcome.Status status(TestExecutionResult.Status status) {
+            return switch (status) {
                 case SUCCESSFUL -> TestOutcome.Status.SUCCESSFUL;
                 case ABORTED -> TestOutcome.Status.ABORTED;
                 case FAILED -> TestOutcome.Status.FAILED;

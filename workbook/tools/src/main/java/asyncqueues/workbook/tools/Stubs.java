@@ -11,14 +11,19 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The stubs, made from the solutions.
+ * The stubs, made from the solutions, and the learner's files compared with them.
  *
  * <p>A stage's learner files are its solution files with the body of each exercise region
  * replaced by one line, {@code throw new ExerciseNotDone("S.N");}, indented as the region's BEGIN
  * marker and ended as that marker's line is. Every other byte, line endings included, is the
  * solution's; files with no region (and files that are not Java) are copies. So a stub file is a
- * function of its solution file, which {@link #check} verifies for every file of a stage (the
- * same files on both sides, each what its solution makes) and {@link #write} applies.
+ * function of its solution file.
+ *
+ * <p>A learner's file may hold the learner's code in its regions: that is the point of it, and
+ * never a drift. {@link #compare} reads each file with every region's body taken for the stub's:
+ * a file that then differs from what its solution makes has drifted (outside its regions, or its
+ * markers are damaged), and a region whose body is not the stub is the learner's. {@link #write}
+ * makes the files again and keeps the learner's regions, unless forced.
  */
 public final class Stubs {
 
@@ -37,8 +42,35 @@ public final class Stubs {
         }
     }
 
+    /**
+     * A region of a learner's file that holds code, not the stub.
+     *
+     * @param file the file, relative to the workbook's root
+     * @param line the line of its BEGIN marker, counting from 1
+     */
+    public record LearnerRegion(ExerciseNumber exercise, String file, int line) {}
+
+    /** What {@link #compare} found: the drifted files and the regions holding a learner's code. */
+    public record Comparison(List<Drift> drifts, List<LearnerRegion> learnerRegions) {
+
+        public Comparison {
+            drifts = List.copyOf(drifts);
+            learnerRegions = List.copyOf(learnerRegions);
+        }
+    }
+
+    /** What {@link #write} did. */
+    public record Written(List<String> files, List<LearnerRegion> kept, List<Drift> refused) {
+
+        public Written {
+            files = List.copyOf(files);
+            kept = List.copyOf(kept);
+            refused = List.copyOf(refused);
+        }
+    }
+
     private static final String FIX = "the stubs are made from the solutions: change the solution, then run"
-            + " 'stubs --write' to make the stub again";
+            + " './jbang stubs --write' to make the stub again (it keeps the code in exercise regions)";
 
     private Stubs() {}
 
@@ -70,13 +102,15 @@ public final class Stubs {
     }
 
     /**
-     * Every file of the stage that is not what its solution makes: missing, extra, or different
-     * (with a unified diff from what it should be to what it is).
+     * Every file of the stage that is not what its solution makes (missing, extra, or different
+     * outside its exercise regions, with a unified diff), and every region of the learner's files
+     * that holds code rather than the stub.
      */
-    public static List<Drift> check(WorkbookLayout layout, Stage stage) {
+    public static Comparison compare(WorkbookLayout layout, Stage stage) {
         Map<String, byte[]> expected = expectedFiles(layout, stage);
         Path stubs = layout.stageSources(stage);
         List<Drift> drifts = new ArrayList<>();
+        List<LearnerRegion> learnerRegions = new ArrayList<>();
         TreeSet<String> files = new TreeSet<>(expected.keySet());
         files.addAll(SourceFiles.list(stubs));
         for (String file : files) {
@@ -90,31 +124,108 @@ public final class Stubs {
             } else {
                 byte[] actual = SourceFiles.readBytes(stubFile);
                 if (!Arrays.equals(expected.get(file), actual)) {
-                    drifts.add(new Drift(stage, file, difference(solutionName, layout.relative(stubFile),
-                            expected.get(file), actual)));
+                    compareFile(layout, stage, file, expected.get(file), actual, drifts, learnerRegions);
                 }
             }
         }
-        return drifts;
+        return new Comparison(drifts, learnerRegions);
     }
 
-    /** {@link #check(WorkbookLayout, Stage)} for every stage of the catalog. */
+    private static void compareFile(WorkbookLayout layout, Stage stage, String file, byte[] expected, byte[] actual,
+            List<Drift> drifts, List<LearnerRegion> learnerRegions) {
+        String solutionName = layout.relative(layout.solutionSources(stage).resolve(file));
+        String stubName = layout.relative(layout.stageSources(stage).resolve(file));
+        String want = SourceFiles.text(expected);
+        String have = SourceFiles.text(actual);
+        if (want == null || have == null || !SourceFiles.isJava(file)) {
+            drifts.add(new Drift(stage, file, "differs from " + solutionName + ", of which it should be a copy; " + FIX));
+            return;
+        }
+        Reading reading;
+        try {
+            reading = Reading.of(stubName, want, have);
+        } catch (WorkbookException damaged) {
+            drifts.add(new Drift(stage, file, damaged.getMessage() + "; " + FIX));
+            return;
+        }
+        reading.learnerRegions().forEach(region -> learnerRegions.add(
+                new LearnerRegion(region.number(), stubName, region.beginLineNumber())));
+        if (!reading.withStubs().equals(want)) {
+            drifts.add(new Drift(stage, file, difference(solutionName, stubName, want, reading.withStubs())));
+        }
+    }
+
+    /**
+     * A learner's file read against the stub file its solution makes.
+     *
+     * @param withStubs      the learner's text with the body of every region the stub's
+     * @param learnerRegions the learner's regions (as located in the learner's text) whose body is not the stub
+     */
+    private record Reading(String withStubs, List<MarkedSource.Region> learnerRegions) {
+
+        /** @throws WorkbookException if a region's markers are missing or damaged in the learner's text */
+        static Reading of(String name, String stub, String learner) {
+            MarkedSource expected = MarkedSource.parse(name, stub);
+            List<MarkedSource.Line> lines = new ArrayList<>(MarkedSource.splitLines(learner));
+            List<MarkedSource.Region> located = new ArrayList<>();
+            for (MarkedSource.Region region : expected.regions()) {
+                located.add(MarkedSource.locate(name, lines, region.number()));
+            }
+            located.sort((a, b) -> Integer.compare(a.begin(), b.begin()));
+            List<MarkedSource.Region> learnerRegions = new ArrayList<>();
+            for (MarkedSource.Region region : located.reversed()) { // later regions first keep indexes valid
+                List<MarkedSource.Line> body = lines.subList(region.begin() + 1, region.end());
+                List<MarkedSource.Line> stubBody = stubBody(region, lines.get(region.begin()).terminator());
+                if (!body.equals(stubBody)) {
+                    learnerRegions.addFirst(region);
+                }
+                body.clear();
+                body.addAll(stubBody);
+            }
+            return new Reading(MarkedSource.join(lines), learnerRegions);
+        }
+    }
+
+    /** {@link #compare(WorkbookLayout, Stage)}'s drifts, for every stage of the catalog. */
     public static List<Drift> check(WorkbookLayout layout, ExerciseCatalog catalog) {
-        return catalog.stages().stream().flatMap(stage -> check(layout, stage).stream()).toList();
+        return catalog.stages().stream().flatMap(stage -> compare(layout, stage).drifts().stream()).toList();
+    }
+
+    /** {@link #compare(WorkbookLayout, Stage)}'s drifts. */
+    public static List<Drift> check(WorkbookLayout layout, Stage stage) {
+        return compare(layout, stage).drifts();
     }
 
     /**
      * Makes every stub file of every stage from its solution file, writing only the files that
-     * change. Files that are not in the solutions are left alone: {@link #check} reports them.
+     * change. A region that holds the learner's code keeps it, unless {@code force}: then it
+     * becomes the stub again. A file whose markers are damaged is not written, unless forced.
+     * Files that are not in the solutions are left alone: {@link #compare} reports them.
      *
-     * @return the files written, relative to the workbook's root
+     * @return the files written, the learner's regions kept, and the files refused
      * @throws WorkbookException before writing anything, if a solution's markers are damaged
      */
-    public static List<String> write(WorkbookLayout layout, ExerciseCatalog catalog) {
+    public static Written write(WorkbookLayout layout, ExerciseCatalog catalog, boolean force) {
         Map<Path, byte[]> plan = new TreeMap<>();
+        List<LearnerRegion> kept = new ArrayList<>();
+        List<Drift> refused = new ArrayList<>();
         for (Stage stage : catalog.stages()) {
             Path stubs = layout.stageSources(stage);
-            expectedFiles(layout, stage).forEach((file, bytes) -> plan.put(stubs.resolve(file), bytes));
+            expectedFiles(layout, stage).forEach((file, bytes) -> {
+                Path target = stubs.resolve(file);
+                if (force || !Files.isRegularFile(target) || !SourceFiles.isJava(file)) {
+                    plan.put(target, bytes);
+                    return;
+                }
+                try {
+                    byte[] merged = keepingLearnerRegions(layout.relative(target), bytes, SourceFiles.readBytes(target),
+                            kept);
+                    plan.put(target, merged);
+                } catch (WorkbookException damaged) {
+                    refused.add(new Drift(stage, file, damaged.getMessage() + "; not written (--force writes the stub"
+                            + " file as its solution makes it, and loses any code in it)"));
+                }
+            });
         }
         List<String> written = new ArrayList<>();
         plan.forEach((file, bytes) -> {
@@ -123,11 +234,36 @@ public final class Stubs {
                 written.add(layout.relative(file));
             }
         });
-        return written;
+        return new Written(written, kept, refused);
+    }
+
+    /** The stub file {@code expected}, with the body of each region that holds code in {@code current} kept. */
+    private static byte[] keepingLearnerRegions(String name, byte[] expected, byte[] current, List<LearnerRegion> kept) {
+        String stub = SourceFiles.text(expected);
+        String learner = SourceFiles.text(current);
+        if (learner == null) {
+            throw new WorkbookException(name + " is not valid UTF-8 text");
+        }
+        List<MarkedSource.Line> learnerLines = MarkedSource.splitLines(learner);
+        MarkedSource made = MarkedSource.parse(name, stub);
+        List<MarkedSource.Line> lines = new ArrayList<>(made.lines());
+        List<LearnerRegion> keptHere = new ArrayList<>();
+        for (MarkedSource.Region region : made.regions().reversed()) { // later regions first keep indexes valid
+            MarkedSource.Region theirs = MarkedSource.locate(name, learnerLines, region.number());
+            List<MarkedSource.Line> body = MarkedSource.body(learnerLines, theirs);
+            if (!body.equals(stubBody(theirs, learnerLines.get(theirs.begin()).terminator()))) {
+                List<MarkedSource.Line> target = lines.subList(region.begin() + 1, region.end());
+                target.clear();
+                target.addAll(body);
+                keptHere.addFirst(new LearnerRegion(region.number(), name, theirs.beginLineNumber()));
+            }
+        }
+        kept.addAll(keptHere);
+        return SourceFiles.utf8(MarkedSource.join(lines));
     }
 
     /** What each file of the stage should be, by its path relative to {@code src/main/java}. */
-    private static Map<String, byte[]> expectedFiles(WorkbookLayout layout, Stage stage) {
+    static Map<String, byte[]> expectedFiles(WorkbookLayout layout, Stage stage) {
         Path solutions = layout.solutionSources(stage);
         Map<String, byte[]> expected = new TreeMap<>();
         for (String file : SourceFiles.list(solutions)) {
@@ -139,17 +275,12 @@ public final class Stubs {
         return expected;
     }
 
-    private static String difference(String solutionName, String stubName, byte[] expected, byte[] actual) {
-        String want = SourceFiles.text(expected);
-        String have = SourceFiles.text(actual);
-        if (want == null || have == null) {
-            return "differs from " + solutionName + ", of which it should be a copy; " + FIX;
-        }
+    private static String difference(String solutionName, String stubName, String want, String have) {
         if (normalizedLineEndings(want).equals(normalizedLineEndings(have))) {
             return "differs from what " + solutionName + " makes only in its line endings (" + endings(want)
                     + " expected, " + endings(have) + " found); " + FIX;
         }
-        return "differs from the stub that " + solutionName + " makes; " + FIX + "\n"
+        return "differs from the stub that " + solutionName + " makes, outside its exercise regions; " + FIX + "\n"
                 + UnifiedDiff.between(stubName + " (as the solution makes it)", want, stubName + " (as it is)", have);
     }
 

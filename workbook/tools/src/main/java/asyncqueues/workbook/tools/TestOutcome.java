@@ -1,32 +1,34 @@
 package asyncqueues.workbook.tools;
 
+import asyncqueues.workbook.testing.ExerciseTags;
+import asyncqueues.workbook.testing.TestFailure;
+import asyncqueues.workbook.testing.TestResult;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * What happened to one test of a stage run (or to one of its containers, when that failed).
  *
- * @param displayPath    the display names from the test class down to the test, e.g.
- *                       {@code ["CounterFutureTest", "Exercise 1.3: counts to three"]}
- * @param container      whether this is a container (a class, a nested class, a parameterized
- *                       method) rather than a test; containers are reported only when they fail,
- *                       are aborted or are skipped
- * @param status         what happened
- * @param throwable      why it failed or was aborted, or for a test that never ran, why its
- *                       container failed; {@code null} otherwise
- * @param skipReason     why it was skipped, or {@code null}
- * @param exercises      the exercises named by the labels on the path, in order
+ * @param displayPath     the display names from the test class down to the test, e.g.
+ *                        {@code ["CounterFutureTest", "Exercise 1.3: counts to three"]}
+ * @param container       whether this is a container (a class, a nested class, a parameterized
+ *                        method) rather than a test; containers are reported only when they fail
+ *                        or are aborted
+ * @param status          what happened
+ * @param failure         why it failed or was aborted, or for a test that never ran, why its
+ *                        container failed; {@code null} otherwise
+ * @param skipReason      why it was skipped, or {@code null}
+ * @param exercises       the exercises its tags name ({@code @Tag("exercise-1.3")}, on it or its class)
+ * @param labelled        the exercises the labels of its display path name ({@code "Exercise 1.3: ..."})
  * @param malformedLabels the problems of display names on the path that look like labels but are not
  */
-public record TestOutcome(List<String> displayPath, boolean container, Status status, Throwable throwable,
-        String skipReason, Set<ExerciseNumber> exercises, List<String> malformedLabels) {
+public record TestOutcome(List<String> displayPath, boolean container, Status status, TestFailure failure,
+        String skipReason, Set<ExerciseNumber> exercises, Set<ExerciseNumber> labelled, List<String> malformedLabels) {
 
     /** What happened to a test. */
     public enum Status {
@@ -35,7 +37,9 @@ public record TestOutcome(List<String> displayPath, boolean container, Status st
         ABORTED("aborted"),
         SKIPPED("skipped"),
         /** It never started: its container failed or the run was stopped before it. */
-        NOT_RUN("did not run");
+        NOT_RUN("did not run"),
+        /** It was running when its run was stopped: at the deadline, or by the end of the JVM. */
+        STOPPED("was stopped while it ran");
 
         private final String description;
 
@@ -49,29 +53,29 @@ public record TestOutcome(List<String> displayPath, boolean container, Status st
         }
     }
 
-    /** The name by which {@link #exerciseNotDone} recognises the stubs' exception in any class loader. */
-    static final String EXERCISE_NOT_DONE = "asyncqueues.workbook.ExerciseNotDone";
-
     public TestOutcome {
         displayPath = List.copyOf(displayPath);
         Objects.requireNonNull(status, "status must not be null");
         exercises = Collections.unmodifiableSet(new TreeSet<>(exercises));
+        labelled = Collections.unmodifiableSet(new TreeSet<>(labelled));
         malformedLabels = List.copyOf(malformedLabels);
     }
 
-    /** The outcome of a test (or container) at {@code displayPath}, its labels read from the path. */
-    static TestOutcome of(List<String> displayPath, boolean container, Status status, Throwable throwable,
-            String skipReason) {
+    /** The outcome of a test (or container) at {@code displayPath} with {@code tags}, its labels read from the path. */
+    static TestOutcome of(List<String> displayPath, List<String> tags, boolean container, Status status,
+            TestFailure failure, String skipReason) {
         Set<ExerciseNumber> exercises = new LinkedHashSet<>();
+        ExerciseTags.exercisesOf(tags).forEach(exercise -> exercises.add(ExerciseNumber.parse(exercise)));
+        Set<ExerciseNumber> labelled = new LinkedHashSet<>();
         List<String> malformed = new ArrayList<>();
         for (String name : displayPath) {
             switch (ExerciseLabels.parse(name)) {
-                case ExerciseLabels.Parsed.Numbers(List<ExerciseNumber> numbers) -> exercises.addAll(numbers);
+                case ExerciseLabels.Parsed.Numbers(List<ExerciseNumber> numbers) -> labelled.addAll(numbers);
                 case ExerciseLabels.Parsed.Malformed(String ignored, String problem) -> malformed.add(problem);
                 case ExerciseLabels.Parsed.None() -> { }
             }
         }
-        return new TestOutcome(displayPath, container, status, throwable, skipReason, exercises, malformed);
+        return new TestOutcome(displayPath, container, status, failure, skipReason, exercises, labelled, malformed);
     }
 
     /** The display path written as one name: {@code "CounterFutureTest > Exercise 1.3: counts"}. */
@@ -83,47 +87,28 @@ public record TestOutcome(List<String> displayPath, boolean container, Status st
         return status == Status.SUCCESSFUL;
     }
 
-    /** Whether a test's labels name no exercise: it tests given code. */
+    /** Whether no tag names an exercise: it tests given code. */
     public boolean unlabelled() {
         return exercises.isEmpty();
     }
 
     /**
-     * The exercises named by every {@code asyncqueues.workbook.ExerciseNotDone} among the
-     * throwable, its causes and their suppressed exceptions, in the order met. The exception is
-     * recognised by its class name and read reflectively, because it belongs to the run's class
-     * loader, not to the tools'.
+     * What is wrong with its exercise labels: a malformed one, or labels and tags that name
+     * different exercises (a test is an exercise's by its tag; the label says so to a person).
      */
-    public List<String> exercisesNotDone() {
-        List<String> exercises = new ArrayList<>();
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<Throwable> pending = new ArrayList<>();
-        if (throwable != null) {
-            pending.add(throwable);
+    public List<String> labelProblems() {
+        List<String> problems = new ArrayList<>(malformedLabels);
+        if (!labelled.equals(exercises)) {
+            problems.add("its display names name exercise(s) " + labelled + " but its tags name " + exercises
+                    + "; each exercise of a test needs both, a label (@DisplayName(\"Exercise S.N: ...\")) and"
+                    + " a tag (@Tag(\"exercise-S.N\")), on the test or on its class");
         }
-        while (!pending.isEmpty()) {
-            Throwable next = pending.removeFirst();
-            if (!seen.add(next)) {
-                continue; // a cause chain may loop back
-            }
-            if (next.getClass().getName().equals(EXERCISE_NOT_DONE)) {
-                exerciseOf(next).ifPresent(exercises::add);
-            }
-            if (next.getCause() != null) {
-                pending.add(next.getCause());
-            }
-            pending.addAll(List.of(next.getSuppressed()));
-        }
-        return exercises;
+        return problems;
     }
 
-    private static Optional<String> exerciseOf(Throwable exerciseNotDone) {
-        try {
-            Object exercise = exerciseNotDone.getClass().getMethod("exercise").invoke(exerciseNotDone);
-            return Optional.of(String.valueOf(exercise));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return Optional.empty(); // an ExerciseNotDone without exercise() names no exercise the check can trust
-        }
+    /** The exercises named by every {@code ExerciseNotDone} among the failure, its causes and suppressed ones. */
+    public List<String> exercisesNotDone() {
+        return failure == null ? List.of() : failure.exercisesNotDone();
     }
 
     /** Whether this failed with the stub of {@code exercise}, as an unsolved exercise's test should. */
@@ -131,12 +116,49 @@ public record TestOutcome(List<String> displayPath, boolean container, Status st
         return !passed() && exercisesNotDone().contains(exercise.toString());
     }
 
+    /** This outcome as the exercise judgement reads it. */
+    public TestResult toResult() {
+        Set<String> numbers = new LinkedHashSet<>();
+        exercises.forEach(exercise -> numbers.add(exercise.toString()));
+        return new TestResult(displayName(), numbers, passed(), failure);
+    }
+
     /** One line for a person: the name, what happened, and why. */
     public String summary() {
         String kind = container ? " (container)" : "";
-        String why = throwable != null ? ": " + throwable
+        String why = failure != null ? ": " + failure.type() + (failure.message() == null ? "" : ": " + failure.message())
                 : skipReason != null ? ": " + skipReason
                 : "";
         return displayName() + kind + " " + status + why;
+    }
+
+    /** The failure as a throwable with the test's stack, to be the cause of a check's own failure. */
+    public Throwable failureAsThrowable() {
+        return failure == null ? null : RemoteFailure.of(failure);
+    }
+
+    /** A failure that happened in another JVM, rebuilt from its description for a stack trace. */
+    static final class RemoteFailure extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        private RemoteFailure(String description) {
+            super(description);
+        }
+
+        static RemoteFailure of(TestFailure failure) {
+            RemoteFailure remote = new RemoteFailure(failure.type()
+                    + (failure.message() == null ? "" : ": " + failure.message()));
+            remote.setStackTrace(failure.frames().toArray(StackTraceElement[]::new));
+            if (failure.cause() != null) {
+                remote.initCause(of(failure.cause()));
+            }
+            return remote;
+        }
+
+        @Override
+        public String toString() {
+            return getMessage();
+        }
     }
 }

@@ -136,8 +136,10 @@ public final class Workbook {
                                        --force when the region holds code of yours, which is printed)
 
                 For maintainers:
-                  stubs --check        check that every stub file is what its solution makes
-                  stubs --write        make the stub files again from the solutions
+                  stubs --check        check that every stub file is what its solution makes, outside
+                                       the exercise regions (code in a region is a learner's, not drift)
+                  stubs --write        make the stub files again from the solutions, keeping the code
+                                       in exercise regions (--force: put every stub back, losing it)
 
                 --root DIR names the workbook's root (default: this directory or the nearest parent that
                 holds the workbook's pom.xml).
@@ -146,8 +148,8 @@ public final class Workbook {
     }
 
     private static void checkOptions(String command, Arguments arguments) {
-        if (arguments.force() && !command.equals("reset")) {
-            throw new UsageException("--force belongs to reset only");
+        if (arguments.force() && !command.equals("reset") && !command.equals("stubs")) {
+            throw new UsageException("--force belongs to reset and stubs --write only");
         }
         if ((arguments.check() || arguments.write()) && !command.equals("stubs")) {
             throw new UsageException("--check and --write belong to stubs only");
@@ -199,17 +201,10 @@ public final class Workbook {
 
     private static int progress(WorkbookLayout layout, PrintStream out) {
         ExerciseCatalog catalog = ExerciseCatalog.load(layout);
-        // Stage threads left over from one run may print while later ones compile: keep them quiet
-        // until the report is out, which goes to 'out', the stream we were given.
-        QuietConsole quiet = QuietConsole.start();
-        try {
-            Progress.Report report = new Progress(layout, catalog).measure();
-            report.print(out);
-            out.flush();
-            return report.allSolved() ? OK : FAILED;
-        } finally {
-            quiet.close();
-        }
+        Progress.Report report = new Progress(layout, catalog).measure();
+        report.print(out);
+        out.flush();
+        return report.allSolved() ? OK : FAILED;
     }
 
     private static int reset(WorkbookLayout layout, ExerciseNumber number, boolean force, PrintStream out,
@@ -242,15 +237,29 @@ public final class Workbook {
         if (arguments.check() == arguments.write()) {
             throw new UsageException("stubs takes one of --check or --write");
         }
+        if (arguments.force() && !arguments.write()) {
+            throw new UsageException("--force belongs to stubs --write, not to stubs --check");
+        }
         ExerciseCatalog catalog = ExerciseCatalog.load(layout);
+        boolean refusedSome = false;
         if (arguments.write()) {
-            List<String> written = Stubs.write(layout, catalog);
-            written.forEach(file -> out.println("wrote " + file));
-            out.println(written.size() + " stub file(s) written.");
+            Stubs.Written written = Stubs.write(layout, catalog, arguments.force());
+            written.files().forEach(file -> out.println("wrote " + file));
+            out.println(written.files().size() + " stub file(s) written.");
+            if (!written.kept().isEmpty()) {
+                out.println("Kept the code in " + written.kept().size() + " exercise region(s), which is yours:");
+                written.kept().forEach(region -> out.println("  exercise " + region.exercise() + " in " + region.file()
+                        + ":" + region.line()));
+                out.println("To put back an exercise's stub: ./jbang reset S.N; every stub, losing that code:"
+                        + " ./jbang stubs --write --force");
+            }
+            written.refused().forEach(drift -> err.println(drift.describe()));
+            refusedSome = !written.refused().isEmpty();
         }
         List<Stubs.Drift> drifts = Stubs.check(layout, catalog);
-        if (drifts.isEmpty()) {
-            out.println("Every stub file of " + catalog.stages().size() + " stage(s) is what its solution makes.");
+        if (drifts.isEmpty() && !refusedSome) {
+            out.println("Every stub file of " + catalog.stages().size() + " stage(s) is what its solution makes"
+                    + " (outside the exercise regions).");
             return OK;
         }
         drifts.forEach(drift -> err.println(drift.describe() + "\n"));

@@ -20,15 +20,20 @@ import java.util.stream.Stream;
  * <p>For every stage:
  * <ul>
  *   <li>it has exercises and tests, and every exercise has a hint;
- *   <li>every stub file is what its solution makes ({@link Stubs});
+ *   <li>every learner file is what its solution makes, outside its exercise regions
+ *       ({@link Stubs}); a region holding code is a learner's work, reported as such, and a
+ *       failure only in a check of the repository itself ({@code pristine});
  *   <li>every test passes against the solution;
- *   <li>against the stubs, every test of the given code passes, and every exercise has tests and
- *       fails one of them with its own {@code ExerciseNotDone} (a stub that failed only by a
- *       timeout, or not at all, would make a test the learner cannot trust);
- *   <li>every label names an exercise of the stage, and none is malformed.
+ *   <li>against the stubs made from the solutions, every test of the given code passes, and
+ *       every exercise has tests and fails one of them with its own {@code ExerciseNotDone} (a
+ *       stub that failed only by a timeout, or not at all, would make a test the learner cannot
+ *       trust);
+ *   <li>every test's exercise labels and tags agree and name exercises of the stage.
  * </ul>
- * The runs use what Maven compiled ({@code target/classes}, {@code target/test-classes}), so the
- * check belongs at the end of {@code mvn -P check verify}, where the root pom puts it.
+ * It never compiles or runs the learner's files: the root pom's check profile compiles the
+ * stage's tests against its solution ({@link WorkbookLayout#checkTestClasses}), and the check
+ * makes the stubs from the solutions and compiles them under {@link WorkbookLayout#checkDirectory}.
+ * So it proves the workbook as it ships, in a learner's clone too, and changes nothing there.
  */
 public final class WorkbookCheck {
 
@@ -77,12 +82,27 @@ public final class WorkbookCheck {
     private static final String BUILD_FIRST = "the check runs on Maven's build output: run 'mvn -P check verify'"
             + " from the workbook's root";
 
+    /** The name of a fact about a region of a learner's file that holds code. */
+    static final String LEARNER_CODE = "holds a learner's code, left as it is (the check tests the stubs made"
+            + " from the solutions)";
+
     private final WorkbookLayout layout;
     private final ExerciseCatalog catalog;
+    private final boolean pristine;
 
+    /** A check of a workbook that may hold a learner's code in its exercise regions. */
     public WorkbookCheck(WorkbookLayout layout, ExerciseCatalog catalog) {
+        this(layout, catalog, false);
+    }
+
+    /**
+     * @param pristine whether a region holding code fails the check: true in a check of the
+     *                 repository itself (CI), where every region must be its stub
+     */
+    public WorkbookCheck(WorkbookLayout layout, ExerciseCatalog catalog, boolean pristine) {
         this.layout = Objects.requireNonNull(layout, "layout must not be null");
         this.catalog = Objects.requireNonNull(catalog, "catalog must not be null");
+        this.pristine = pristine;
     }
 
     /** Every fact about {@code stage}; runs its tests twice, so it takes seconds. */
@@ -95,8 +115,7 @@ public final class WorkbookCheck {
                 stage.module() + " has no tests in " + layout.relative(layout.stageTestSources(stage))));
         exercises.forEach(exercise -> facts.add(hintFact(exercise)));
         facts.addAll(stubFacts(stage));
-        List<Path> missing = Stream.concat(
-                        Stream.of(layout.testClasses(stage), layout.stubClasses(stage), layout.solutionClasses(stage)),
+        List<Path> missing = Stream.concat(Stream.of(layout.checkTestClasses(stage), layout.solutionClasses(stage)),
                         layout.foundationClasses().stream())
                 .filter(dir -> !Files.isDirectory(dir))
                 .toList();
@@ -105,15 +124,36 @@ public final class WorkbookCheck {
                     + missing.stream().map(layout::relative).collect(Collectors.joining(", "))));
             return facts;
         }
+        Path stubClasses = layout.checkDirectory(stage).resolve("stub-classes");
+        Fact stubsCompile = compileStubs(stage, stubClasses);
+        facts.add(stubsCompile);
         StageTestResults solution = run(stage, layout.solutionClasses(stage));
         facts.addAll(solutionFacts(solution));
-        facts.addAll(stubRunFacts(exercises, run(stage, layout.stubClasses(stage))));
+        if (stubsCompile.holds()) {
+            facts.addAll(stubRunFacts(exercises, run(stage, stubClasses)));
+        }
         facts.add(labelFact(stage, exercises, solution));
         return facts;
     }
 
     private StageTestResults run(Stage stage, Path mainClasses) {
-        return new StageTestRun(layout.testClasses(stage), mainClasses, layout.foundationClasses()).run();
+        return new StageTestRun(layout.checkTestClasses(stage), mainClasses, layout.foundationClasses()).run();
+    }
+
+    /** Writes the stubs that the solutions make under the check's directory, and compiles them there. */
+    private Fact compileStubs(Stage stage, Path classes) {
+        Path sources = layout.checkDirectory(stage).resolve("stub-sources");
+        StageTestRun.deleteRecursively(sources);
+        StageTestRun.deleteRecursively(classes);
+        Stubs.expectedFiles(layout, stage).forEach((file, bytes) -> SourceFiles.write(sources.resolve(file), bytes));
+        List<Path> classPath = Stream.concat(layout.foundationClasses().stream(), ToolClassPath.entries().stream())
+                .toList();
+        try (SourceCompiler compiler = new SourceCompiler()) {
+            SourceCompiler.Result result = compiler.compile(List.of(sources), classPath, classes);
+            return Fact.of("the stubs made from the solutions compile", result.succeeded(), result.succeeded() ? null
+                    : result.errors().stream().limit(5).map(error -> error.describe(layout))
+                            .collect(Collectors.joining("\n")));
+        }
     }
 
     private Fact hintFact(Exercise exercise) {
@@ -126,21 +166,31 @@ public final class WorkbookCheck {
     }
 
     private List<Fact> stubFacts(Stage stage) {
-        Map<String, Stubs.Drift> drifts = Stubs.check(layout, stage).stream()
+        Stubs.Comparison comparison = Stubs.compare(layout, stage);
+        Map<String, Stubs.Drift> drifts = comparison.drifts().stream()
                 .collect(Collectors.toMap(Stubs.Drift::file, Function.identity()));
         Set<String> files = new TreeSet<>(SourceFiles.list(layout.solutionSources(stage)));
         files.addAll(SourceFiles.list(layout.stageSources(stage)));
-        return files.stream()
+        List<Fact> facts = new ArrayList<>(files.stream()
                 .map(file -> drifts.containsKey(file)
                         ? Fact.fails("stub is what its solution makes: " + file, drifts.get(file).describe())
                         : Fact.holds("stub is what its solution makes: " + file))
-                .toList();
+                .toList());
+        for (Stubs.LearnerRegion region : comparison.learnerRegions()) {
+            String name = "Exercise " + region.exercise() + " in " + region.file() + ":" + region.line() + " "
+                    + LEARNER_CODE;
+            facts.add(pristine
+                    ? Fact.fails(name, "in the repository, every exercise region holds its stub; './jbang reset "
+                            + region.exercise() + " --force' puts it back")
+                    : Fact.holds(name));
+        }
+        return facts;
     }
 
     private static List<Fact> solutionFacts(StageTestResults results) {
         List<Fact> facts = new ArrayList<>();
         results.incompleteness().ifPresent(problem ->
-                facts.add(Fact.fails("tests against the solution run to the end", problem, results.launcherFailure())));
+                facts.add(Fact.fails("tests against the solution run to the end", problem)));
         if (results.tests().isEmpty()) {
             facts.add(Fact.fails("tests are found", "no test was found in the compiled tests (test classes are"
                     + " named *Test, *Tests, Test* or *TestCase)"));
@@ -149,7 +199,7 @@ public final class WorkbookCheck {
             facts.add(outcome.passed()
                     ? Fact.holds("passes against the solution: " + outcome.displayName())
                     : Fact.fails("passes against the solution: " + outcome.displayName(),
-                            "against the solution, " + outcome.summary(), outcome.throwable()));
+                            "against the solution, " + outcome.summary(), outcome.failureAsThrowable()));
         }
         return facts;
     }
@@ -157,12 +207,12 @@ public final class WorkbookCheck {
     private static List<Fact> stubRunFacts(List<Exercise> exercises, StageTestResults results) {
         List<Fact> facts = new ArrayList<>();
         results.incompleteness().ifPresent(problem ->
-                facts.add(Fact.fails("tests against the stubs run to the end", problem, results.launcherFailure())));
+                facts.add(Fact.fails("tests against the stubs run to the end", problem)));
         for (TestOutcome outcome : results.unlabelled()) {
             String name = "given code passes against the stubs: " + outcome.displayName();
-            facts.add(outcome.passed() ? Fact.holds(name) : Fact.fails(name, "a test of given code (it has no"
-                    + " exercise label) must pass against the untouched stubs, but " + outcome.summary(),
-                    outcome.throwable()));
+            facts.add(outcome.passed() ? Fact.holds(name) : Fact.fails(name, "a test of given code (no tag names an"
+                    + " exercise) must pass against the untouched stubs, but " + outcome.summary(),
+                    outcome.failureAsThrowable()));
         }
         for (Exercise exercise : exercises) {
             facts.add(stubFailsFact(exercise, results.labelledWith(exercise.number())));
@@ -174,8 +224,9 @@ public final class WorkbookCheck {
         ExerciseNumber number = exercise.number();
         String name = "Exercise " + number + " fails against its stub with ExerciseNotDone(\"" + number + "\")";
         if (tests.isEmpty()) {
-            return Fact.fails(name, "no test is labelled with exercise " + number + ": label one with"
-                    + " @DisplayName(\"Exercise " + number + ": ...\") on the test or its class");
+            return Fact.fails(name, "no test is tagged with exercise " + number + ": label and tag one with"
+                    + " @DisplayName(\"Exercise " + number + ": ...\") and @Tag(\"exercise-" + number + "\"),"
+                    + " on the test or its class");
         }
         if (tests.stream().anyMatch(test -> test.failedWithExerciseNotDone(number))) {
             return Fact.holds(name);
@@ -190,7 +241,7 @@ public final class WorkbookCheck {
         Set<ExerciseNumber> known = exercises.stream().map(Exercise::number).collect(Collectors.toSet());
         Set<String> problems = new TreeSet<>();
         for (TestOutcome outcome : results.outcomes()) {
-            problems.addAll(outcome.malformedLabels().stream()
+            problems.addAll(outcome.labelProblems().stream()
                     .map(problem -> outcome.displayName() + ": " + problem).toList());
             for (ExerciseNumber number : outcome.exercises()) {
                 if (!known.contains(number)) {

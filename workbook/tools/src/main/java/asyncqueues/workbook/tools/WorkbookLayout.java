@@ -140,14 +140,30 @@ public record WorkbookLayout(Path root) {
         return root.resolve(exercise.hintFile());
     }
 
-    /** Where Maven compiles the stage's main code (the stubs). */
+    /** Where Maven compiles the stage's main code: the learner's. */
     public Path stubClasses(Stage stage) {
         return root.resolve(stage.module()).resolve("target/classes");
     }
 
-    /** Where Maven compiles the stage's tests. */
+    /** Where Maven compiles the stage's tests, against the learner's code. */
     public Path testClasses(Stage stage) {
         return root.resolve(stage.module()).resolve("target/test-classes");
+    }
+
+    /**
+     * Where the maintainers' check keeps what it builds of a stage: {@code target/check} in the
+     * stage module, where the root pom's check profile compiles the stage's tests against its
+     * solution ({@code test-classes}), and the check makes and compiles the stubs
+     * ({@code stub-sources}, {@code stub-classes}) from the solutions. The learner's own files
+     * are never compiled or run by the check.
+     */
+    public Path checkDirectory(Stage stage) {
+        return root.resolve(stage.module()).resolve("target/check");
+    }
+
+    /** The stage's tests as the check profile compiles them, against the solution. */
+    public Path checkTestClasses(Stage stage) {
+        return checkDirectory(stage).resolve("test-classes");
     }
 
     /** Where Maven compiles the stage's solution. */

@@ -46,7 +46,10 @@ final class Fixture {
         return new WorkbookLayout(root);
     }
 
-    /** Compiles the fixture into the directories Maven would use: what the check runs on. */
+    /**
+     * Compiles the fixture into the directories Maven would use: the stages and their tests, the
+     * solutions, and (as the check profile does) the tests against the solutions.
+     */
     static void build(WorkbookLayout layout) {
         List<Path> libraries = ToolClassPath.entries();
         try (SourceCompiler compiler = new SourceCompiler()) {
@@ -61,6 +64,9 @@ final class Fixture {
                 compile(compiler, layout.stageTestSources(stage),
                         Stream.concat(Stream.of(layout.stubClasses(stage)), stageClassPath.stream()).toList(),
                         layout.testClasses(stage));
+                compile(compiler, layout.stageTestSources(stage),
+                        Stream.concat(Stream.of(layout.solutionClasses(stage)), stageClassPath.stream()).toList(),
+                        layout.checkTestClasses(stage));
             }
         }
     }

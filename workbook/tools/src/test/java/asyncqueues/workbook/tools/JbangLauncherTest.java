@@ -105,7 +105,10 @@ class JbangLauncherTest {
             assertThat(run.exitCode()).as(run.describe()).isEqualTo(1);
             assertThat(run.output()).as(run.describe())
                     .containsPattern("Exercise (1\\.\\d+) is not done yet \\(step01-single-queue\\)\\."
-                            + " For a hint: \\./jbang hint \\1")
+                            + " For a hint: \\./jbang hint \\1\\R"
+                            + "Write it in step01-single-queue/src/main/java/asyncqueues/step01/\\w+\\.java:\\d+,"
+                            + " between its EXERCISE \\1 markers\\.\\R"
+                            + "Its tests: mvn test -pl step01-single-queue -Dgroups=exercise-\\1;")
                     .doesNotContain("\tat ") // a message, not a stack trace
                     .doesNotContain("ExerciseNotDone");
         }
@@ -316,7 +319,7 @@ class JbangLauncherTest {
             for (Stage stage : catalog.stages()) {
                 deleteTree(layout.stageSources(stage));
             }
-            Stubs.write(layout, catalog);
+            Stubs.write(layout, catalog, true);
             assertThat(Stubs.check(layout, catalog)).as("the stubs of the copy at %s", copy)
                     .extracting(Stubs.Drift::describe).isEmpty();
             Path cache = Files.createDirectories(root.resolve(JBANG_CACHE));

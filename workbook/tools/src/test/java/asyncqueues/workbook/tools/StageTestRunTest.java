@@ -68,7 +68,7 @@ class StageTestRunTest {
                 "AdderTest > Exercise 1.1: add adds", "AdderTest > Exercises 1.1, 1.2: a number plus its negation is zero");
         assertThat(results.labelledWith(Fixture.ADD).getFirst()).satisfies(test -> {
             assertThat(test.status()).isEqualTo(Status.FAILED);
-            assertThat(test.throwable().getClass().getName()).isEqualTo("asyncqueues.workbook.ExerciseNotDone");
+            assertThat(test.failure().type()).isEqualTo("asyncqueues.workbook.ExerciseNotDone");
             assertThat(test.exercisesNotDone()).containsExactly("1.1");
             assertThat(test.failedWithExerciseNotDone(Fixture.ADD)).isTrue();
             assertThat(test.failedWithExerciseNotDone(Fixture.NEGATE)).isFalse();
@@ -137,10 +137,10 @@ class StageTestRunTest {
 
         assertThat(results.completed()).isFalse();
         assertThat(results.incompleteness()).hasValueSatisfying(problem -> assertThat(problem)
-                .contains("did not finish within 4 s"));
+                .contains("did not finish within 4 s").contains("still running: HangTest > hangs()"));
         assertThat(statuses(results)).containsOnly(
                 Map.entry("HangTest > finishes()", Status.SUCCESSFUL),
-                Map.entry("HangTest > hangs()", Status.NOT_RUN));
+                Map.entry("HangTest > hangs()", Status.STOPPED));
     }
 
     @Test
@@ -180,18 +180,82 @@ class StageTestRunTest {
         assertThat(statuses(results)).containsOnly(
                 Map.entry("StuckTest > ignoresInterrupts()", Status.FAILED),
                 Map.entry("StuckTest > runsAfterwards()", Status.SUCCESSFUL));
-        assertThat(results.tests().getFirst().throwable()).hasMessageContaining("timed out after 1 second");
+        assertThat(results.tests().getFirst().failure().message()).contains("timed out after 1 second");
+        assertThat(results.tests().getFirst().failure().timedOut()).isTrue();
     }
 
     @Test
-    void theConsoleIsQuietDuringARunAndRestoredAfter() {
-        var out = System.out;
-        var err = System.err;
+    void aTestThatEndsTheJvmIsReportedAndTheCallerLivesOn(@TempDir Path other) {
+        StageTestResults results = runSource(other, "exits/ExitTest.java", """
+                package exits;
 
-        run(STAGE1, layout.solutionClasses(STAGE1));
+                class ExitTest {
+                    @org.junit.jupiter.api.Test
+                    void exits() { System.exit(7); }
+                }
+                """);
 
-        assertThat(System.out).isSameAs(out);
-        assertThat(System.err).isSameAs(err);
+        assertThat(results.incompleteness()).hasValueSatisfying(problem -> assertThat(problem)
+                .contains("exit status 7").contains("while ExitTest > exits() ran").contains("System.exit"));
+        assertThat(statuses(results)).containsOnly(Map.entry("ExitTest > exits()", Status.STOPPED));
+    }
+
+    @Test
+    void aTestThatFillsTheHeapIsReportedAsSuch(@TempDir Path other) {
+        StageTestResults results = runSource(other, "heap/FillTest.java", """
+                package heap;
+
+                class FillTest {
+                    static final java.util.List<long[]> KEPT = new java.util.ArrayList<>();
+
+                    @org.junit.jupiter.api.Test
+                    void fills() { for (;;) { KEPT.add(new long[1 << 20]); } }
+                }
+                """);
+
+        assertThat(results.incompleteness()).hasValueSatisfying(problem -> assertThat(problem)
+                .contains("while FillTest > fills() ran").contains("its heap (" + StageTestRun.HEAP + ") was full"));
+    }
+
+    @Test
+    void aRunOfSomeTagsRunsOnlyTheTestsThatCarryOne() {
+        StageTestResults results = new StageTestRun(layout.testClasses(STAGE1), layout.solutionClasses(STAGE1),
+                layout.foundationClasses()).onlyTagged(List.of("exercise-1.2")).run();
+
+        assertThat(statuses(results)).containsOnlyKeys(
+                "AdderTest > Exercises 1.1, 1.2: a number plus its negation is zero",
+                "Exercise 1.2: negate > negatesAPositiveNumber()",
+                "Exercise 1.2: negate > leavesZeroAlone()");
+    }
+
+    @Test
+    void theConsoleOfTheRunGoesToTheFileAskedFor(@TempDir Path other) {
+        Path console = other.resolve("out/console.txt");
+        compile(other, "talk/TalkTest.java", """
+                package talk;
+
+                class TalkTest {
+                    @org.junit.jupiter.api.Test
+                    void talks() { System.out.println("runnable accepted"); }
+                }
+                """);
+
+        new StageTestRun(other.resolve("classes"), other.resolve("src"), List.of()).withOutput(console).run();
+
+        assertThat(console).content().contains("runnable accepted");
+    }
+
+    private static StageTestResults runSource(Path dir, String file, String source) {
+        compile(dir, file, source);
+        return new StageTestRun(dir.resolve("classes"), dir.resolve("src"), List.of()).run(Duration.ofSeconds(60));
+    }
+
+    private static void compile(Path dir, String file, String source) {
+        SourceFiles.write(dir.resolve("src").resolve(file), source);
+        try (SourceCompiler compiler = new SourceCompiler()) {
+            assertThat(compiler.compile(List.of(dir.resolve("src")), ToolClassPath.entries(), dir.resolve("classes"))
+                    .errors()).isEmpty();
+        }
     }
 
     @Test

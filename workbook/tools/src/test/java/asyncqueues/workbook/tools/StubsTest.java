@@ -114,7 +114,7 @@ class StubsTest {
             assertThat(drift.describe())
                     .startsWith("step01-single-queue/src/main/java/asyncqueues/step01/Adder.java: differs from the"
                             + " stub that solutions/step01-single-queue/src/main/java/asyncqueues/step01/Adder.java"
-                            + " makes; the stubs are made from the solutions")
+                            + " makes, outside its exercise regions; the stubs are made from the solutions")
                     .contains("""
                             --- step01-single-queue/src/main/java/asyncqueues/step01/Adder.java (as the solution makes it)
                             +++ step01-single-queue/src/main/java/asyncqueues/step01/Adder.java (as it is)
@@ -131,11 +131,39 @@ class StubsTest {
     }
 
     @Test
-    void aSolvedRegionIsDriftToo() {
+    void aSolvedRegionIsNoDriftButTheLearnersCode() {
         Fixture.solve(layout, ExerciseCatalog.load(layout).find(Fixture.ADD).orElseThrow());
 
+        Stubs.Comparison comparison = Stubs.compare(layout, stage1);
+
+        assertThat(comparison.drifts()).isEmpty();
+        assertThat(comparison.learnerRegions()).containsExactly(new Stubs.LearnerRegion(Fixture.ADD,
+                "step01-single-queue/src/main/java/" + Fixture.ADDER, 11));
+    }
+
+    @Test
+    void aChangeOutsideTheRegionsOfAFileWithSolvedRegionsIsDriftShownWithoutTheLearnersCode() {
+        ExerciseCatalog catalog = ExerciseCatalog.load(layout);
+        Fixture.solve(layout, catalog.find(Fixture.ADD).orElseThrow());
+        Fixture.solve(layout, catalog.find(Fixture.NEGATE).orElseThrow());
+        Fixture.edit(stubAdder(), "/** Arithmetic with two exercises in it. */", "/** Sums. */");
+
+        Stubs.Comparison comparison = Stubs.compare(layout, stage1);
+
+        assertThat(comparison.learnerRegions()).extracting(Stubs.LearnerRegion::exercise)
+                .containsExactly(Fixture.ADD, Fixture.NEGATE);
+        assertThat(comparison.drifts()).singleElement().satisfies(drift -> assertThat(drift.problem())
+                .contains("outside its exercise regions")
+                .contains("-/** Arithmetic with two exercises in it. */\n+/** Sums. */")
+                .doesNotContain("return a + b;"));
+    }
+
+    @Test
+    void damagedMarkersInALearnersFileAreDrift() {
+        Fixture.edit(stubAdder(), "        // EXERCISE 1.1 END\n", "");
+
         assertThat(Stubs.check(layout, stage1)).singleElement().satisfies(drift -> assertThat(drift.problem())
-                .contains("-        throw new ExerciseNotDone(\"1.1\");\n+        return a + b;"));
+                .contains("should hold exactly one pair of markers"));
     }
 
     @Test
@@ -145,7 +173,8 @@ class StubsTest {
 
         assertThat(Stubs.check(layout, stage1)).extracting(Stubs.Drift::describe).containsExactly(
                 "step01-single-queue/src/main/java/asyncqueues/step01/Counter.java: is missing; the stubs are made"
-                        + " from the solutions: change the solution, then run 'stubs --write' to make the stub again",
+                        + " from the solutions: change the solution, then run './jbang stubs --write' to make the stub"
+                        + " again (it keeps the code in exercise regions)",
                 "step01-single-queue/src/main/java/asyncqueues/step01/Extra.java: is not in the solution"
                         + " (solutions/step01-single-queue/src/main/java/asyncqueues/step01/Extra.java does not"
                         + " exist); every file of a stage is made from its solution: add it there, or delete it here");
@@ -174,18 +203,58 @@ class StubsTest {
         ExerciseCatalog catalog = ExerciseCatalog.load(layout);
         Path counter = layout.stageSources(stage1).resolve("asyncqueues/step01/Counter.java");
         Files.delete(counter);
-        Fixture.edit(stubAdder(), "throw new ExerciseNotDone(\"1.2\");", "return -a;");
+        Fixture.edit(stubAdder(), "/** Arithmetic with two exercises in it. */", "/** Sums. */");
         Path doubler = layout.stageSources(new Stage(2, "step02-multi-worker")).resolve(Fixture.DOUBLER);
         byte[] doublerBefore = Files.readAllBytes(doubler);
         var doublerTime = Files.getLastModifiedTime(doubler);
 
-        assertThat(Stubs.write(layout, catalog)).containsExactly(
+        Stubs.Written written = Stubs.write(layout, catalog, false);
+
+        assertThat(written.files()).containsExactly(
                 "step01-single-queue/src/main/java/asyncqueues/step01/Adder.java",
                 "step01-single-queue/src/main/java/asyncqueues/step01/Counter.java");
-
+        assertThat(written.kept()).isEmpty();
         assertThat(Stubs.check(layout, catalog)).isEmpty();
-        assertThat(Files.readString(stubAdder(), StandardCharsets.UTF_8)).contains("throw new ExerciseNotDone(\"1.2\");");
+        assertThat(Files.readString(stubAdder(), StandardCharsets.UTF_8)).contains("/** Arithmetic with two");
         assertThat(Files.readAllBytes(doubler)).isEqualTo(doublerBefore);
         assertThat(Files.getLastModifiedTime(doubler)).isEqualTo(doublerTime);
+    }
+
+    @Test
+    void writeKeepsTheLearnersCodeInARegionUnlessForced() {
+        ExerciseCatalog catalog = ExerciseCatalog.load(layout);
+        Fixture.edit(stubAdder(), "throw new ExerciseNotDone(\"1.2\");", "return -a; // mine");
+        Fixture.edit(stubAdder(), "/** Arithmetic with two exercises in it. */", "/** Sums. */");
+
+        Stubs.Written kept = Stubs.write(layout, catalog, false);
+
+        assertThat(kept.kept()).containsExactly(new Stubs.LearnerRegion(Fixture.NEGATE,
+                "step01-single-queue/src/main/java/" + Fixture.ADDER, 17));
+        assertThat(SourceFiles.read(stubAdder())).contains("return -a; // mine").contains("/** Arithmetic with two");
+        assertThat(Stubs.check(layout, catalog)).isEmpty();
+
+        Stubs.Written forced = Stubs.write(layout, catalog, true);
+
+        assertThat(forced.files()).containsExactly("step01-single-queue/src/main/java/" + Fixture.ADDER);
+        assertThat(SourceFiles.read(stubAdder())).doesNotContain("// mine")
+                .contains("throw new ExerciseNotDone(\"1.2\");");
+    }
+
+    @Test
+    void writeLeavesAFileWithDamagedMarkersAloneUnlessForced() {
+        ExerciseCatalog catalog = ExerciseCatalog.load(layout);
+        Fixture.edit(stubAdder(), "        // EXERCISE 1.1 END\n", "        return a + b; // mine\n");
+        String damaged = SourceFiles.read(stubAdder());
+
+        Stubs.Written written = Stubs.write(layout, catalog, false);
+
+        assertThat(written.files()).isEmpty();
+        assertThat(written.refused()).singleElement().satisfies(drift -> assertThat(drift.describe())
+                .contains("Adder.java").contains("not written (--force"));
+        assertThat(SourceFiles.read(stubAdder())).isEqualTo(damaged);
+
+        Stubs.write(layout, catalog, true);
+
+        assertThat(Stubs.check(layout, catalog)).isEmpty();
     }
 }

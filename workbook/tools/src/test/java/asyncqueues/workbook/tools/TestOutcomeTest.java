@@ -2,64 +2,56 @@ package asyncqueues.workbook.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import asyncqueues.workbook.ExerciseNotDone;
+import asyncqueues.workbook.testing.TestFailure;
 import asyncqueues.workbook.tools.TestOutcome.Status;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class TestOutcomeTest {
 
-    @TempDir
-    static Path dir;
-
-    /** The fixture's ExerciseNotDone, loaded apart from the tools, as a stage run loads it. */
-    private static Class<?> exerciseNotDone;
-
-    @BeforeAll
-    static void loadExerciseNotDone() throws Exception {
-        Path support = Fixture.copyTo(dir).foundationSources().get(1);
-        try (SourceCompiler compiler = new SourceCompiler()) {
-            assertThat(compiler.compile(List.of(support), List.of(), dir.resolve("classes")).errors()).isEmpty();
-        }
-        URLClassLoader loader = new URLClassLoader(new URL[] {dir.resolve("classes").toUri().toURL()});
-        exerciseNotDone = loader.loadClass(TestOutcome.EXERCISE_NOT_DONE);
-    }
-
-    private static RuntimeException notDone(String exercise) throws Exception {
-        return (RuntimeException) exerciseNotDone.getConstructor(String.class).newInstance(exercise);
+    private static TestOutcome outcome(List<String> path, List<String> tags, Status status, Throwable thrown) {
+        return TestOutcome.of(path, tags, false, status, thrown == null ? null : TestFailure.of(thrown), null);
     }
 
     @Test
-    void theLabelsOfEveryNameOnThePathCount() {
-        TestOutcome outcome = TestOutcome.of(List.of("Exercise 1.2: negate", "Exercises 1.3, 1.1: both"), false,
-                Status.SUCCESSFUL, null, null);
+    void itsExercisesAreThoseItsTagsName() {
+        TestOutcome outcome = outcome(List.of("Exercise 1.2: negate", "Exercises 1.3, 1.1: both"),
+                List.of("exercise-1.2", "exercise-1.3", "exercise-1.1", "stress"), Status.SUCCESSFUL, null);
 
         assertThat(outcome.exercises()).containsExactly(
                 ExerciseNumber.parse("1.1"), ExerciseNumber.parse("1.2"), ExerciseNumber.parse("1.3"));
         assertThat(outcome.unlabelled()).isFalse();
-        assertThat(outcome.malformedLabels()).isEmpty();
+        assertThat(outcome.labelProblems()).isEmpty();
         assertThat(outcome.displayName()).isEqualTo("Exercise 1.2: negate > Exercises 1.3, 1.1: both");
     }
 
     @Test
-    void aMalformedLabelIsKeptAsAProblemAndNamesNoExercise() {
-        TestOutcome outcome = TestOutcome.of(List.of("AdderTest", "Exercise 1.1 adds"), false, Status.SUCCESSFUL,
-                null, null);
+    void labelsAndTagsThatDisagreeAreAProblem() {
+        TestOutcome untagged = outcome(List.of("AdderTest", "Exercise 1.1: adds"), List.of(), Status.SUCCESSFUL, null);
+        TestOutcome unlabelled = outcome(List.of("AdderTest", "adds()"), List.of("exercise-1.1"), Status.SUCCESSFUL,
+                null);
 
-        assertThat(outcome.unlabelled()).isTrue();
-        assertThat(outcome.malformedLabels()).singleElement().asString().contains("'Exercise 1.1 adds'");
+        assertThat(untagged.unlabelled()).isTrue();
+        assertThat(untagged.labelProblems()).singleElement().asString()
+                .contains("name exercise(s) [1.1] but its tags name []");
+        assertThat(unlabelled.labelProblems()).singleElement().asString()
+                .contains("name exercise(s) [] but its tags name [1.1]");
     }
 
     @Test
-    void everyExerciseNotDoneAmongCausesAndSuppressedIsFound() throws Exception {
-        RuntimeException failure = new IllegalStateException("wrapped", notDone("1.1"));
-        failure.addSuppressed(new RuntimeException(notDone("1.3")));
+    void aMalformedLabelIsKeptAsAProblem() {
+        TestOutcome outcome = outcome(List.of("AdderTest", "Exercise 1.1 adds"), List.of(), Status.SUCCESSFUL, null);
 
-        TestOutcome outcome = TestOutcome.of(List.of("T", "t()"), false, Status.FAILED, failure, null);
+        assertThat(outcome.labelProblems()).singleElement().asString().contains("'Exercise 1.1 adds'");
+    }
+
+    @Test
+    void everyExerciseNotDoneAmongCausesAndSuppressedIsFound() {
+        RuntimeException failure = new IllegalStateException("wrapped", new ExerciseNotDone("1.1"));
+        failure.addSuppressed(new RuntimeException(new ExerciseNotDone("1.3")));
+
+        TestOutcome outcome = outcome(List.of("T", "t()"), List.of(), Status.FAILED, failure);
 
         assertThat(outcome.exercisesNotDone()).containsExactly("1.1", "1.3");
         assertThat(outcome.failedWithExerciseNotDone(ExerciseNumber.parse("1.3"))).isTrue();
@@ -67,10 +59,10 @@ class TestOutcomeTest {
     }
 
     @Test
-    void anExceptionThatOnlyReadsLikeItOrAPassedTestDoesNotCount() throws Exception {
-        RuntimeException lookAlike = new RuntimeException("Exercise 1.1 is not done yet");
-        TestOutcome failed = TestOutcome.of(List.of("T", "t()"), false, Status.FAILED, lookAlike, null);
-        TestOutcome passed = TestOutcome.of(List.of("T", "t()"), false, Status.SUCCESSFUL, notDone("1.1"), null);
+    void anExceptionThatOnlyReadsLikeItOrAPassedTestDoesNotCount() {
+        TestOutcome failed = outcome(List.of("T", "t()"), List.of(), Status.FAILED,
+                new RuntimeException("Exercise 1.1 is not done yet"));
+        TestOutcome passed = outcome(List.of("T", "t()"), List.of(), Status.SUCCESSFUL, new ExerciseNotDone("1.1"));
 
         assertThat(failed.exercisesNotDone()).isEmpty();
         assertThat(passed.failedWithExerciseNotDone(ExerciseNumber.parse("1.1"))).isFalse();
@@ -78,13 +70,24 @@ class TestOutcomeTest {
 
     @Test
     void theSummarySaysWhatHappenedAndWhy() {
-        assertThat(TestOutcome.of(List.of("T", "t()"), false, Status.FAILED, new AssertionError("boom"), null).summary())
+        assertThat(outcome(List.of("T", "t()"), List.of(), Status.FAILED, new AssertionError("boom")).summary())
                 .isEqualTo("T > t() failed: java.lang.AssertionError: boom");
-        assertThat(TestOutcome.of(List.of("T"), true, Status.ABORTED, new IllegalStateException("no"), null).summary())
+        assertThat(TestOutcome.of(List.of("T"), List.of(), true, Status.ABORTED,
+                TestFailure.of(new IllegalStateException("no")), null).summary())
                 .isEqualTo("T (container) aborted: java.lang.IllegalStateException: no");
-        assertThat(TestOutcome.of(List.of("T", "t()"), false, Status.SKIPPED, null, "disabled").summary())
+        assertThat(TestOutcome.of(List.of("T", "t()"), List.of(), false, Status.SKIPPED, null, "disabled").summary())
                 .isEqualTo("T > t() skipped: disabled");
-        assertThat(TestOutcome.of(List.of("T", "t()"), false, Status.NOT_RUN, null, null).summary())
+        assertThat(outcome(List.of("T", "t()"), List.of(), Status.NOT_RUN, null).summary())
                 .isEqualTo("T > t() did not run");
+    }
+
+    @Test
+    void theFailureBecomesAThrowableWithTheTestsStack() {
+        AssertionError thrown = new AssertionError("expected 3", new IllegalStateException("inner"));
+        Throwable rebuilt = outcome(List.of("T", "t()"), List.of(), Status.FAILED, thrown).failureAsThrowable();
+
+        assertThat(rebuilt).hasMessage("java.lang.AssertionError: expected 3");
+        assertThat(rebuilt.getStackTrace()).startsWith(thrown.getStackTrace()[0], thrown.getStackTrace()[1]);
+        assertThat(rebuilt.getCause()).hasMessage("java.lang.IllegalStateException: inner");
     }
 }

@@ -47,6 +47,7 @@ class WorkbookCheckFixtureTest {
         assertThat(facts).extracting(WorkbookCheck.Fact::name).contains(
                 "has exercises", "has tests", "Exercise 1.2 has a hint",
                 "stub is what its solution makes: asyncqueues/step01/Adder.java",
+                "the stubs made from the solutions compile",
                 "passes against the solution: Exercise 1.2: negate > leavesZeroAlone()",
                 "given code passes against the stubs: AdderTest > theCounterStartsAtOneInEveryRun()",
                 "Exercise 1.1 fails against its stub with ExerciseNotDone(\"1.1\")",
@@ -70,7 +71,7 @@ class WorkbookCheckFixtureTest {
         assertThat(failures(facts)).singleElement().satisfies(fact -> {
             assertThat(fact.name()).isEqualTo("is compiled");
             assertThat(fact.problem()).contains("run 'mvn -P check verify' from the workbook's root",
-                    "step01-single-queue/target/test-classes", "solutions/step01-single-queue/target/classes");
+                    "step01-single-queue/target/check/test-classes", "solutions/step01-single-queue/target/classes");
         });
     }
 
@@ -88,7 +89,7 @@ class WorkbookCheckFixtureTest {
         assertThat(failures).filteredOn(fact -> fact.name().contains("AdderTest")).singleElement().satisfies(fact -> {
             assertThat(fact.problem()).startsWith("against the solution, AdderTest > Exercises 1.1, 1.2: a number"
                     + " plus its negation is zero failed: ");
-            assertThat(fact.cause()).isInstanceOf(AssertionError.class);
+            assertThat(fact.cause()).hasMessageStartingWith("org.opentest4j.AssertionFailedError");
         });
     }
 
@@ -96,8 +97,9 @@ class WorkbookCheckFixtureTest {
     void driftAMissingHintAndAnUnlabelledExerciseAreReported() throws Exception {
         Path negateTest = layout.stageTestSources(STAGE1).resolve("asyncqueues/step01/NegateTest.java");
         Files.delete(negateTest);
-        Fixture.edit(layout.stageTestSources(STAGE1).resolve("asyncqueues/step01/AdderTest.java"),
-                "Exercises 1.1, 1.2: a number", "Exercise 1.1: a number");
+        Path adderTest = layout.stageTestSources(STAGE1).resolve("asyncqueues/step01/AdderTest.java");
+        Fixture.edit(adderTest, "Exercises 1.1, 1.2: a number", "Exercise 1.1: a number");
+        Fixture.edit(adderTest, "    @Tag(\"exercise-1.2\")\n", "");
         Files.delete(layout.root().resolve("step01-single-queue/hints/1.2.md"));
         Fixture.edit(layout.stageSources(STAGE1).resolve(Fixture.ADDER), "/** Arithmetic", "/** Sums");
         Fixture.build(layout);
@@ -111,8 +113,8 @@ class WorkbookCheckFixtureTest {
         assertThat(failures).extracting(WorkbookCheck.Fact::problem).containsExactly(
                 "exercise 1.2 has no hint: write step01-single-queue/hints/1.2.md",
                 Stubs.check(layout, STAGE1).getFirst().describe(),
-                "no test is labelled with exercise 1.2: label one with @DisplayName(\"Exercise 1.2: ...\") on the"
-                        + " test or its class");
+                "no test is tagged with exercise 1.2: label and tag one with @DisplayName(\"Exercise 1.2: ...\")"
+                        + " and @Tag(\"exercise-1.2\"), on the test or its class");
     }
 
     @Test
@@ -125,18 +127,21 @@ class WorkbookCheckFixtureTest {
                 import static org.assertj.core.api.Assertions.assertThat;
 
                 import org.junit.jupiter.api.DisplayName;
+                import org.junit.jupiter.api.Tag;
                 import org.junit.jupiter.api.Test;
 
                 class NegateTest {
 
                     @Test
                     @DisplayName("Exercise 1.2: a test that never calls the exercise")
+                    @Tag("exercise-1.2")
                     void passesAnyway() {
                         assertThat(1).isOne();
                     }
 
                     @Test
                     @DisplayName("Exercise 1.1: adds")
+                    @Tag("exercise-1.1")
                     void adds() {
                         assertThat(Adder.add(1, 1)).isEqualTo(2);
                     }
@@ -149,6 +154,7 @@ class WorkbookCheckFixtureTest {
 
                     @Test
                     @DisplayName("Exercise 1.9: a typo")
+                    @Tag("exercise-1.9")
                     void typo() {
                     }
 
@@ -183,13 +189,49 @@ class WorkbookCheckFixtureTest {
         Fixture.build(layout);
         Path stage3 = layout.root().resolve("step03-priority-queues");
         SourceFiles.write(stage3.resolve("pom.xml"), "<project/>");
-        Files.createDirectories(stage3.resolve("target/classes"));
-        Files.createDirectories(stage3.resolve("target/test-classes"));
+        Files.createDirectories(stage3.resolve("target/check/test-classes"));
         Files.createDirectories(layout.root().resolve("solutions/step03-priority-queues/target/classes"));
 
         List<WorkbookCheck.Fact> failures = failures(facts(new Stage(3, "step03-priority-queues")));
 
         assertThat(failures).extracting(WorkbookCheck.Fact::name)
                 .containsExactly("has exercises", "has tests", "tests are found");
+    }
+
+    @Test
+    void aLearnersCodeInTheRegionsIsReportedAndLeftAloneAndTheStubsMadeFromTheSolutionsAreChecked() {
+        Fixture.build(layout);
+        ExerciseCatalog catalog = ExerciseCatalog.load(layout);
+        Fixture.solve(layout, catalog.find(Fixture.ADD).orElseThrow());
+        Path adder = layout.stageSources(STAGE1).resolve(Fixture.ADDER);
+        Fixture.edit(adder, "throw new ExerciseNotDone(\"1.2\");", "return -a +; // half written, does not compile");
+        String learnersFile = SourceFiles.read(adder);
+
+        List<WorkbookCheck.Fact> facts = facts(STAGE1);
+
+        assertThat(failures(facts)).isEmpty();
+        assertThat(facts).extracting(WorkbookCheck.Fact::name).contains(
+                "Exercise 1.1 in step01-single-queue/src/main/java/asyncqueues/step01/Adder.java:11 "
+                        + WorkbookCheck.LEARNER_CODE,
+                "Exercise 1.2 in step01-single-queue/src/main/java/asyncqueues/step01/Adder.java:17 "
+                        + WorkbookCheck.LEARNER_CODE,
+                "Exercise 1.1 fails against its stub with ExerciseNotDone(\"1.1\")",
+                "Exercise 1.2 fails against its stub with ExerciseNotDone(\"1.2\")");
+        assertThat(SourceFiles.read(adder)).isEqualTo(learnersFile);
+    }
+
+    @Test
+    void aCheckOfTheRepositoryItselfFailsOnCodeInARegion() {
+        Fixture.build(layout);
+        ExerciseCatalog catalog = ExerciseCatalog.load(layout);
+        Fixture.solve(layout, catalog.find(Fixture.ADD).orElseThrow());
+
+        List<WorkbookCheck.Fact> failures = failures(new WorkbookCheck(layout, catalog, true).facts(STAGE1));
+
+        assertThat(failures).singleElement().satisfies(fact -> {
+            assertThat(fact.name()).startsWith("Exercise 1.1 in step01-single-queue/src/main/java/asyncqueues/step01/"
+                    + "Adder.java:11 holds a learner's code");
+            assertThat(fact.problem()).contains("every exercise region holds its stub", "./jbang reset 1.1 --force");
+        });
     }
 }

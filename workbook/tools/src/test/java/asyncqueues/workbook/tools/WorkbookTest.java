@@ -65,7 +65,7 @@ class WorkbookTest {
         assertThat(run("stubs", "--check", "--write")).isEqualTo(Workbook.USAGE);
         assertThat(run("progress", "now")).isEqualTo(Workbook.USAGE);
         assertThat(err()).contains("workbook: unknown command 'hints'", "workbook: unknown option --loud",
-                "--force belongs to reset only", "stubs takes one of --check or --write",
+                "--force belongs to reset and stubs --write only", "stubs takes one of --check or --write",
                 "progress takes no operand; got now", "Run with --help");
         assertThat(out()).isEmpty();
     }
@@ -150,7 +150,7 @@ class WorkbookTest {
     @Test
     void stubsCheckPassesOnSoundStubsAndShowsDriftOtherwise() {
         assertThat(run("stubs", "--check")).isEqualTo(Workbook.OK);
-        assertThat(out()).contains("Every stub file of 2 stage(s) is what its solution makes.");
+        assertThat(out()).contains("Every stub file of 2 stage(s) is what its solution makes");
 
         Fixture.edit(layout.root().resolve("step02-multi-worker/src/main/java/" + Fixture.DOUBLER),
                 "Doubling, with", "Doubling with");
@@ -162,14 +162,21 @@ class WorkbookTest {
     }
 
     @Test
-    void stubsWriteMakesTheStubsAgain() {
+    void stubsWriteMakesTheStubsAgainAndKeepsTheLearnersCodeUnlessForced() {
         Path doubler = layout.root().resolve("step02-multi-worker/src/main/java/" + Fixture.DOUBLER);
         Fixture.edit(doubler, "throw new ExerciseNotDone(\"2.1\");", "return 2 * value;");
+        Fixture.edit(doubler, "Doubling, with", "Doubling with");
 
         assertThat(run("stubs", "--write")).isEqualTo(Workbook.OK);
         assertThat(out()).contains("wrote step02-multi-worker/src/main/java/asyncqueues/step02/Doubler.java",
-                "1 stub file(s) written.", "Every stub file of 2 stage(s) is what its solution makes.");
+                "1 stub file(s) written.", "Kept the code in 1 exercise region(s), which is yours:",
+                "exercise 2.1 in step02-multi-worker/src/main/java/asyncqueues/step02/Doubler.java:12",
+                "./jbang stubs --write --force", "Every stub file of 2 stage(s) is what its solution makes");
+        assertThat(SourceFiles.read(doubler)).contains("return 2 * value;").contains("Doubling, with");
+
+        assertThat(run("stubs", "--write", "--force")).isEqualTo(Workbook.OK);
         assertThat(SourceFiles.read(doubler)).contains("throw new ExerciseNotDone(\"2.1\");");
+        assertThat(run("stubs", "--check", "--force")).isEqualTo(Workbook.USAGE);
     }
 
     @Test

@@ -1,0 +1,49 @@
+package asyncqueues.workbook.testing;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Where one exercise stands after a run of its tests.
+ *
+ * @param exercise the exercise's number
+ * @param state    the verdict
+ * @param tests    how many of its tests ran
+ * @param failing  its failing tests that count against it, in the order they ran
+ * @param waitsFor the other exercises that its remaining failing tests wait for (tests that
+ *                 name several exercises, failing because of another one's stub or own failures)
+ */
+public record ExerciseVerdict(String exercise, State state, int tests, List<TestResult> failing,
+        Set<String> waitsFor) {
+
+    /** The verdict on an exercise. */
+    public enum State {
+        /** Every test of it passes, but for tests that wait for another exercise. */
+        SOLVED,
+        /** Its code is still the stub. */
+        NOT_STARTED,
+        /** A test of it fails because something it waited for did not happen in time. */
+        TIMED_OUT,
+        /** Tests of it fail. */
+        FAILING,
+        /** No test names it (a workbook defect, which the check reports). */
+        UNTESTED
+    }
+
+    public ExerciseVerdict {
+        Objects.requireNonNull(exercise, "exercise must not be null");
+        Objects.requireNonNull(state, "state must not be null");
+        failing = List.copyOf(failing);
+        waitsFor = Set.copyOf(waitsFor);
+    }
+
+    public boolean solved() {
+        return state == State.SOLVED;
+    }
+
+    /** The first failing test that counts against the exercise, or {@code null} if none does. */
+    public TestResult firstFailure() {
+        return failing.isEmpty() ? null : failing.getFirst();
+    }
+}
