@@ -1,9 +1,17 @@
 import asyncqueues.workbook.ExerciseNotDone;
 
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs a stage's {@code Main} for the jbang scripts, and turns an exercise that is not done yet
@@ -20,6 +28,12 @@ import java.util.Set;
  *
  * <p>Any other failure is left as it is: thrown out of {@code main}, or printed as the JVM
  * prints an uncaught exception.
+ *
+ * <p>A mistake can also make a program wait for good: a consumer that never takes a runnable, a
+ * task never scheduled or never woken. So a watchdog ends a program still running well past the
+ * chapter's time ({@link #boundFor}), or still alive {@value #EXIT_GRACE_SECONDS} s after
+ * {@code main} returned (a consumer that is not a daemon thread keeps the JVM alive), and says
+ * where each of its threads is: that names the loop that spins, or the join that waits.
  */
 final class StageLauncher {
 
@@ -29,16 +43,116 @@ final class StageLauncher {
         void main(String[] args) throws Exception;
     }
 
+    static final int EXIT_GRACE_SECONDS = 5;
+
     private StageLauncher() {}
 
-    /** Runs {@code stageMain} with {@code args}; exits with status 1 on an unsolved exercise. */
+    /**
+     * Runs {@code stageMain} with {@code args}; exits with status 1 on an unsolved exercise, or
+     * when the program runs on past its time.
+     */
     static void launch(StageMain stageMain, String[] args) throws Exception {
         Thread.setDefaultUncaughtExceptionHandler(StageLauncher::uncaught);
+        Duration bound = boundFor(args);
+        Thread.ofPlatform().daemon().name("stage-watchdog").start(() -> {
+            sleep(bound);
+            reportStuckAndExit("The program is still running after " + bound.toSeconds() + " s, several times the"
+                    + " chapter's own time: something it waits for does not happen.");
+        });
         try {
             stageMain.main(args);
         } catch (Throwable failure) {
             exerciseIn(failure).ifPresent(StageLauncher::reportAndExit);
             throw failure;
+        }
+        // The JVM ends when main has returned and only daemon threads are left; if it does not:
+        Thread.ofPlatform().daemon().name("stage-exit-watchdog").start(() -> {
+            sleep(Duration.ofSeconds(EXIT_GRACE_SECONDS));
+            reportStuckAndExit("main returned " + EXIT_GRACE_SECONDS + " s ago, but the program goes on: a thread"
+                    + " that is not a daemon keeps it alive (are the consumers started with .daemon()?).");
+        });
+    }
+
+    /** Several times a stage program's time: 12 s at most at the chapter's pace, 3 s with --fast. */
+    static Duration boundFor(String[] args) {
+        return Arrays.asList(args).contains("--fast") ? Duration.ofSeconds(15) : Duration.ofSeconds(90);
+    }
+
+    /** Says what is wrong and where every thread of the program is, then ends it with status 1. */
+    private static synchronized void reportStuckAndExit(String what) {
+        System.out.flush();
+        System.err.println(what);
+        System.err.println("Where its threads are now:");
+        Map<Thread, StackTraceElement[]> threads = Thread.getAllStackTraces();
+        threads.keySet().stream()
+                .filter(thread -> !thread.getName().startsWith("stage-") && !thread.getName().equals("DestroyJavaVM")
+                        && isProgramThread(thread))
+                .sorted(Comparator.comparing((Thread thread) -> !thread.getName().equals("main"))
+                        .thenComparing(Thread::getName))
+                .forEach(thread -> System.err.println("  " + describe(thread, threads.get(thread))));
+        if (threads.keySet().stream().noneMatch(thread -> CONSUMER_NAME.matcher(thread.getName()).matches())) {
+            System.err.println("  (no consumer thread is alive: did a consumer loop return, or die of an exception?)");
+        }
+        String module = stageModule(threads.values());
+        System.err.println("Its tests say more: mvn test -pl " + module + ", or, on each save: ./jbang watch");
+        System.exit(1);
+    }
+
+    private static final Pattern STAGE_PACKAGE = Pattern.compile("asyncqueues\\.step0*([1-9][0-9]*)\\..*");
+    private static final Pattern CONSUMER_NAME = Pattern.compile("(queue|high|low)-worker-\\d+");
+
+    /** The module of the stage whose classes are on the stacks, e.g. step01-single-queue. */
+    private static String stageModule(Collection<StackTraceElement[]> stacks) {
+        for (StackTraceElement[] stack : stacks) {
+            for (StackTraceElement frame : stack) {
+                Matcher stage = STAGE_PACKAGE.matcher(frame.getClassName());
+                if (stage.matches()) {
+                    return ExerciseNotDone.moduleOf(stage.group(1) + ".1");
+                }
+            }
+        }
+        return "<the stage's module>";
+    }
+
+    /** The threads of the program rather than of the JVM: main, the consumers, any it started. */
+    private static boolean isProgramThread(Thread thread) {
+        ThreadGroup group = thread.getThreadGroup();
+        return group != null && !group.getName().equals("system") && !thread.getName().startsWith("Common-Cleaner");
+    }
+
+    /**
+     * {@code name  STATE  in Futures.blockOn (Futures.java:53), called from Main.run (Main.java:40)}:
+     * the stage's innermost frame, and the foundation's method it called, if any.
+     */
+    private static String describe(Thread thread, StackTraceElement[] stack) {
+        int stage = 0;
+        while (stage < stack.length && !STAGE_PACKAGE.matcher(stack[stage].getClassName()).matches()) {
+            stage++;
+        }
+        String where = "";
+        if (stage < stack.length) {
+            where = "  in " + (stage > 0 && stack[stage - 1].getClassName().startsWith("asyncqueues.")
+                    ? shown(stack[stage - 1]) + ", called from " + shown(stack[stage])
+                    : shown(stack[stage]));
+        }
+        String daemon = thread.isDaemon() || thread.getName().equals("main") ? "" : " (not a daemon)";
+        return String.format("%-16s %-13s%s%s", thread.getName(), thread.getState(), where, daemon);
+    }
+
+    private static String shown(StackTraceElement frame) {
+        return simpleName(frame.getClassName()) + "." + frame.getMethodName() + " (" + frame.getFileName() + ":"
+                + frame.getLineNumber() + ")";
+    }
+
+    private static String simpleName(String className) {
+        return className.substring(className.lastIndexOf('.') + 1);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -8,6 +8,7 @@ import asyncqueues.task.Context;
 import asyncqueues.task.Future;
 import asyncqueues.task.Futures;
 import asyncqueues.task.Poll;
+import asyncqueues.workbook.testing.Within;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,14 +21,23 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class AsyncBlockTest {
 
+    private static final String GOES_ON = "when the future it awaits is Ready, the same poll goes on to the next";
+
     private final List<String> log = new ArrayList<>();
     private final AtomicInteger wakes = new AtomicInteger();
     private final Context cx = new Context(wakes::incrementAndGet);
 
-    /** Logs "name#n" on its n-th poll; Pending (after a wake) until its {@code polls}-th poll. */
+    /**
+     * Logs "name#n" on its n-th poll; Pending (after a wake) until its {@code polls}-th poll. A poll
+     * after it was Ready fails the test at once: a block that does not move on would poll it forever.
+     */
     private <T> Future<T> step(String name, int polls, T value) {
         AtomicInteger count = new AtomicInteger();
         return cx -> {
+            if (count.get() >= polls) {
+                throw new AssertionError("AsyncBlock polled " + name + " again after it was Ready: once the future"
+                        + " it awaits is Ready, the block must move on to its next state (log: " + log + ")");
+            }
             log.add(name + "#" + count.incrementAndGet());
             if (count.get() < polls) {
                 cx.waker().wake();
@@ -60,7 +70,7 @@ class AsyncBlockTest {
     void readyInOnePoll() {
         AsyncBlock<String> block = new AsyncBlock<>(step("first", 1, "a"), step("second", 1, "b"));
 
-        assertThat(block.poll(cx)).isEqualTo(Poll.ready("b"));
+        assertThat(block.poll(cx)).as(GOES_ON).isEqualTo(Poll.ready("b"));
         assertThat(log).containsExactly("first#1", "second#1");
     }
 
@@ -69,7 +79,7 @@ class AsyncBlockTest {
     @Tag("exercise-1.5")
     void pollAfterReadyFails() {
         AsyncBlock<String> block = new AsyncBlock<>(step("first", 1, "a"), step("second", 1, "b"));
-        block.poll(cx);
+        assertThat(block.poll(cx)).as(GOES_ON).isEqualTo(Poll.ready("b"));
 
         assertThatIllegalStateException().isThrownBy(() -> block.poll(cx));
         assertThat(log).containsExactly("first#1", "second#1");
@@ -79,8 +89,13 @@ class AsyncBlockTest {
     @Timeout(10)
     @DisplayName("Exercise 1.5: Futures.blockOn runs a block of self-waking futures to its value")
     @Tag("exercise-1.5")
-    void blockOnRunsIt() {
-        assertThat(Futures.blockOn(new AsyncBlock<>(TestFutures.readyOnPoll(2), TestFutures.readyOnPoll(3))))
+    void blockOnRunsIt() throws Exception {
+        AsyncBlock<Integer> block = new AsyncBlock<>(TestFutures.readyOnPoll(2), TestFutures.readyOnPoll(3));
+
+        assertThat(Within.call(Within.MOMENT, () -> Futures.blockOn(block),
+                () -> "Futures.blockOn(block) did not return: the block is Pending, and nothing woke it."
+                        + " AsyncBlock.poll may return Pending only when the future it awaits did (that future has"
+                        + " arranged the wake); " + GOES_ON))
                 .isEqualTo(3);
     }
 

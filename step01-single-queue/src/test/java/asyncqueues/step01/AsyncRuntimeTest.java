@@ -32,12 +32,12 @@ class AsyncRuntimeTest {
     @DisplayName("Exercises 1.1, 1.2: a spawned task runs on the global queue's consumer, queue-worker-1")
     @Tag("exercise-1.1")
     @Tag("exercise-1.2")
-    void runsOnTheGlobalConsumer() {
+    void runsOnTheGlobalConsumer() throws Exception {
         ConsumerThread.requireWorkingConsumeLoop();
         try (ConsoleCapture console = ConsoleCapture.start()) {
             Task<String> task = AsyncRuntime.spawnTask(TestFutures.threadName());
 
-            assertThat(Futures.blockOn(task)).isEqualTo("queue-worker-1");
+            assertThat(ConsumerThread.awaitGlobal(task)).isEqualTo("queue-worker-1");
             assertThat(console.lines()).contains("runnable accepted")
                     .anyMatch(line -> line.startsWith("Here is the queue count: "));
         }
@@ -49,10 +49,13 @@ class AsyncRuntimeTest {
     @Tag("exercise-1.1")
     @Tag("exercise-1.2")
     @Tag("exercise-1.3")
-    void runsCounterToThree() {
+    void runsCounterToThree() throws Exception {
         ConsumerThread.requireWorkingConsumeLoop();
         try (ConsoleCapture console = ConsoleCapture.start()) {
-            assertThat(Futures.blockOn(AsyncRuntime.spawnTask(new CounterFuture(Duration.ZERO)))).isEqualTo(3);
+            Task<Integer> counter = AsyncRuntime.spawnTask(new CounterFuture(Duration.ZERO));
+
+            assertThat(ConsumerThread.awaitGlobal(counter, "does CounterFuture.poll call cx.waker().wake() before"
+                    + " it returns Poll.pending()?")).isEqualTo(3);
             assertThat(console.lines()).containsSubsequence(
                     "polling with result: 1", "polling with result: 2", "polling with result: 3");
         }

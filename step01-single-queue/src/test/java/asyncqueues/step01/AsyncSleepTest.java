@@ -3,11 +3,12 @@ package asyncqueues.step01;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
-import static org.awaitility.Awaitility.await;
 
 import asyncqueues.task.Context;
+import asyncqueues.task.Future;
 import asyncqueues.task.Futures;
 import asyncqueues.task.Poll;
+import asyncqueues.workbook.testing.Within;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
@@ -29,7 +30,8 @@ class AsyncSleepTest {
         AsyncSleep sleep = new AsyncSleep(Duration.ofHours(1));
 
         assertThat(sleep.poll(cx)).isEqualTo(Poll.pending());
-        assertThat(wakes).hasValue(1);
+        assertThat(wakes).as("wakes after a Pending poll (a poll that returns Pending must call"
+                + " cx.waker().wake(), or nothing polls the sleep again)").hasValue(1);
         assertThat(sleep.poll(cx)).isEqualTo(Poll.pending());
         assertThat(wakes).hasValue(2);
     }
@@ -42,9 +44,12 @@ class AsyncSleepTest {
         Duration duration = Duration.ofMillis(50);
         long start = System.nanoTime();
         AsyncSleep sleep = new AsyncSleep(duration);
+        AtomicInteger polls = new AtomicInteger();
+        Future<Boolean> counted = TestFutures.counting(sleep, polls);
 
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(5))
-                .until(() -> sleep.poll(cx).isReady());
+        Within.await(Within.MOMENT, () -> counted.poll(cx).isReady(),
+                () -> "a sleep of 50 ms was still Pending after " + polls + " polls: does AsyncSleep.poll compare the"
+                        + " time since startNanos, in nanoseconds, with duration?");
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(duration);
         assertThat(sleep.poll(cx)).isEqualTo(Poll.ready(true));
@@ -62,11 +67,18 @@ class AsyncSleepTest {
     @Timeout(10)
     @DisplayName("Exercise 1.4: Futures.blockOn returns true after the duration")
     @Tag("exercise-1.4")
-    void blockOnWaitsForIt() {
+    void blockOnWaitsForIt() throws Exception {
         Duration duration = Duration.ofMillis(50);
         long start = System.nanoTime();
+        AtomicInteger polls = new AtomicInteger();
+        Future<Boolean> sleep = TestFutures.counting(new AsyncSleep(duration), polls);
 
-        assertThat(Futures.blockOn(new AsyncSleep(duration))).isTrue();
+        assertThat(Within.call(Within.MOMENT, () -> Futures.blockOn(sleep), () -> polls.get() == 1
+                ? "Futures.blockOn polled the sleep once: it returned Pending without waking its task, so nothing"
+                        + " polled it again. AsyncSleep.poll must call cx.waker().wake() before it returns Pending"
+                : "a sleep of 50 ms was still Pending after " + polls + " polls: does AsyncSleep.poll compare the"
+                        + " time since startNanos, in nanoseconds, with duration?"))
+                .isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(duration);
     }
 

@@ -2,11 +2,11 @@ package asyncqueues.step01;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import asyncqueues.task.Futures;
 import asyncqueues.task.Task;
 import asyncqueues.workbook.ConsoleCapture;
+import asyncqueues.workbook.testing.Within;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -81,7 +81,9 @@ class ConsumeTest {
             assertThat(console.lines()).containsExactly("runnable accepted");
         }
         // Parked in the queue's take(), waiting for the next runnable.
-        await().atMost(ConsumerThread.BOUND).until(() -> consumer.state() == Thread.State.WAITING);
+        Within.await(Within.MOMENT, () -> consumer.state() == Thread.State.WAITING,
+                () -> "the consumer loop, with nothing left to run, did not wait for work: does it block in"
+                        + " queue.take()? (" + consumer.describe() + ")");
         consumer.close(); // interrupts, and fails unless the loop returns
         assertThat(consumer.isAlive()).isFalse();
     }

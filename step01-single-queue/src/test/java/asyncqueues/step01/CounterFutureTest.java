@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import asyncqueues.task.Context;
+import asyncqueues.task.Future;
 import asyncqueues.task.Futures;
 import asyncqueues.task.Poll;
 import asyncqueues.workbook.ConsoleCapture;
+import asyncqueues.workbook.testing.Within;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
@@ -29,7 +31,8 @@ class CounterFutureTest {
         CounterFuture counter = new CounterFuture(Duration.ZERO);
         try (ConsoleCapture console = ConsoleCapture.start()) {
             assertThat(counter.poll(cx)).isEqualTo(Poll.pending());
-            assertThat(wakes).as("wakes after the first poll").hasValue(1);
+            assertThat(wakes).as("wakes after the first poll (a poll that returns Pending must call"
+                    + " cx.waker().wake(), or nothing polls the future again)").hasValue(1);
             assertThat(counter.poll(cx)).isEqualTo(Poll.pending());
             assertThat(wakes).as("wakes after the second poll").hasValue(2);
             assertThat(counter.poll(cx)).isEqualTo(Poll.ready(3));
@@ -58,9 +61,16 @@ class CounterFutureTest {
     @Timeout(10)
     @DisplayName("Exercise 1.3: Futures.blockOn runs it to 3")
     @Tag("exercise-1.3")
-    void blockOnRunsItToThree() {
+    void blockOnRunsItToThree() throws Exception {
         try (ConsoleCapture console = ConsoleCapture.start()) {
-            assertThat(Futures.blockOn(new CounterFuture(Duration.ZERO))).isEqualTo(3);
+            AtomicInteger polls = new AtomicInteger();
+            Future<Integer> counter = TestFutures.counting(new CounterFuture(Duration.ZERO), polls);
+
+            assertThat(Within.call(Within.MOMENT, () -> Futures.blockOn(counter),
+                    () -> "Futures.blockOn polled the counter " + polls + " time(s), and it is Pending with nothing"
+                            + " to wake it: does CounterFuture.poll call cx.waker().wake() before it returns"
+                            + " Poll.pending()?"))
+                    .isEqualTo(3);
             assertThat(console.count("polling with result: 3")).isEqualTo(1);
         }
     }

@@ -3,12 +3,12 @@ package asyncqueues.step01;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.awaitility.Awaitility.await;
 
-import asyncqueues.task.Futures;
 import asyncqueues.task.Poll;
 import asyncqueues.task.Task;
 import asyncqueues.workbook.ConsoleCapture;
+import asyncqueues.workbook.testing.ThreadReport;
+import asyncqueues.workbook.testing.Within;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Timeout;
 @DisplayName("Main")
 @Timeout(30)
 class MainTest {
+
+    /** Main --fast runs for about 15 ticks of 50 ms once the consumer is free. */
+    private static final Duration MAIN_RETURNS = Duration.ofSeconds(3);
 
     /** The chapter's printout, without "before the block", whose place depends on timing. */
     private static final List<String> CHAPTER_PRINTOUT = List.of(
@@ -72,11 +75,15 @@ class MainTest {
         CountDownLatch release = new CountDownLatch(1);
         List<String> lines;
         try {
-            Task<Boolean> occupant = AsyncRuntime.spawnTask(cx -> {
-                occupied.countDown();
-                return Poll.ready(awaitQuietly(release));
-            });
-            assertThat(occupied.await(5, SECONDS)).as("the consumer took the occupying task").isTrue();
+            Task<Boolean> occupant;
+            try (ConsoleCapture quiet = ConsoleCapture.start()) { // its queue count and "runnable accepted"
+                occupant = AsyncRuntime.spawnTask(cx -> {
+                    occupied.countDown();
+                    return Poll.ready(awaitQuietly(release));
+                });
+                Within.await(Within.MOMENT, () -> occupied.getCount() == 0, () -> "the consumer did not take the"
+                        + " occupying task: " + ConsumerThread.whyGlobalNotFinished(occupant, "it is never Pending"));
+            }
 
             try (ConsoleCapture console = ConsoleCapture.start()) {
                 FutureTask<Void> program = new FutureTask<>(() -> {
@@ -84,13 +91,15 @@ class MainTest {
                     return null;
                 });
                 Thread.ofPlatform().name("main-under-test").daemon().start(program);
-                await().atMost(Duration.ofSeconds(5))
-                        .until(() -> queueCounts(console.lines()).size() == 3);
+                Within.await(Within.MOMENT, () -> queueCounts(console.lines()).size() == 3,
+                        () -> "Main.main did not print its three queue counts; it printed " + console.lines());
                 release.countDown();
-                program.get(20, SECONDS); // main returns: every task was joined
+                Within.await(MAIN_RETURNS, program::isDone, () -> mainDidNotReturn(console.lines()));
+                program.get(); // main returned: every task was joined; this rethrows what it threw
                 lines = console.lines();
             }
-            assertThat(Futures.blockOn(occupant)).as("the occupant was released, not timed out").isTrue();
+            assertThat(ConsumerThread.awaitGlobal(occupant, "it is never Pending"))
+                    .as("the occupant was released, not timed out").isTrue();
         } finally {
             release.countDown();
         }
@@ -101,6 +110,18 @@ class MainTest {
         assertThat(lines).containsOnlyOnce("before the block");
         assertThat(lines.indexOf("before the block"))
                 .isGreaterThan(lines.indexOf("Here is the queue count: 3"));
+    }
+
+    /**
+     * Why Main.main has not returned: it blocks on its three tasks in turn, and with the consumer
+     * idle, the one it waits for is on no queue.
+     */
+    private static String mainDidNotReturn(List<String> lines) {
+        String consumer = ThreadReport.describe(ThreadReport.liveThreadsNamed("queue-worker-1"));
+        return "Main.main did not return, so a task it blocks on did not finish (" + consumer + "). A task"
+                + " whose future returns Pending without calling cx.waker().wake() (CounterFuture.poll), or that"
+                + " spawnTask does not schedule, is never run again. Its last lines: "
+                + lines.subList(Math.max(0, lines.size() - 4), lines.size());
     }
 
     private static List<String> queueCounts(List<String> lines) {

@@ -21,7 +21,17 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class SpawnTaskTest {
 
+    private static final String NOTHING_QUEUED = "spawnTask returned, but the queue is empty: did it call"
+            + " runnable.schedule()? (AsyncTask.spawn queues nothing by itself)";
+
     private final BlockingQueue<TaskRunnable> queue = new LinkedBlockingQueue<>();
+
+    /** The runnable at the head of the queue, taken; fails, saying where to look, if there is none. */
+    private TaskRunnable queued() {
+        TaskRunnable runnable = queue.poll();
+        assertThat(runnable).as(NOTHING_QUEUED).isNotNull();
+        return runnable;
+    }
 
     @Test
     @DisplayName("puts the task's runnable on the queue, prints the queue count, and polls nothing")
@@ -34,9 +44,9 @@ class SpawnTaskTest {
             }, queue);
             Task<String> second = AsyncRuntime.spawnTask(Futures.ready("second"), queue);
 
+            assertThat(queue).as(queue.isEmpty() ? NOTHING_QUEUED : "the runnables of the two spawns").hasSize(2);
             assertThat(console.lines()).containsExactly(
                     "Here is the queue count: 1", "Here is the queue count: 2");
-            assertThat(queue).hasSize(2);
             assertThat(polls).as("polls before a consumer ran the runnable").hasValue(0);
             assertThat(first.isFinished()).isFalse();
             assertThat(second.isFinished()).isFalse();
@@ -50,7 +60,7 @@ class SpawnTaskTest {
         try (ConsoleCapture console = ConsoleCapture.start()) {
             Task<String> task = AsyncRuntime.spawnTask(Futures.ready("value"), queue);
 
-            queue.remove().run();
+            queued().run();
 
             assertThat(console.lines()).containsExactly("Here is the queue count: 1");
             assertThat(task.isFinished()).isTrue();
@@ -65,9 +75,9 @@ class SpawnTaskTest {
         try (ConsoleCapture console = ConsoleCapture.start()) {
             Task<Integer> task = AsyncRuntime.spawnTask(TestFutures.readyOnPoll(2), queue);
 
-            queue.remove().run(); // Pending, after waking itself
+            queued().run(); // Pending, after waking itself
             assertThat(queue).as("the woken task, queued again").hasSize(1);
-            queue.remove().run(); // Ready
+            queued().run(); // Ready
 
             assertThat(queue).isEmpty();
             assertThat(Futures.blockOn(task)).isEqualTo(2);

@@ -71,7 +71,7 @@ class AsyncRuntimeTest {
                 for (int i = 0; i < AsyncRuntime.CONSUMERS; i++) {
                     tasks.add(AsyncRuntime.spawnTask(TestFutures.meetingAt(allRunning)));
                 }
-                assertThat(tasks.stream().map(Futures::blockOn).toList()).as("round %d", round)
+                assertThat(tasks.stream().map(ConsumerPool::awaitGlobal).toList()).as("round %d", round)
                         .containsExactlyInAnyOrder("queue-worker-1", "queue-worker-2", "queue-worker-3");
             }
             assertThat(console.lines()).as("one count line per spawn")

@@ -2,10 +2,10 @@ package asyncqueues.step02;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import asyncqueues.task.Futures;
 import asyncqueues.task.Task;
+import asyncqueues.workbook.testing.Within;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,9 @@ class ConsumeTest {
     void returnsWhenInterrupted() {
         ConsumerThread consumer = ConsumerThread.start();
         consumer.join(consumer.spawn(Futures.ready("work done, now idle")));
-        await().atMost(ConsumerThread.BOUND).until(() -> consumer.state() == Thread.State.WAITING);
+        Within.await(Within.MOMENT, () -> consumer.state() == Thread.State.WAITING,
+                () -> "the consumer loop, with nothing left to run, did not wait for work ("
+                        + consumer.describe() + ")");
         consumer.close(); // interrupts, and fails unless the loop returns
         assertThat(consumer.isAlive()).isFalse();
     }

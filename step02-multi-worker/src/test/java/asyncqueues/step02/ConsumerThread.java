@@ -1,7 +1,6 @@
 package asyncqueues.step02;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import asyncqueues.task.AsyncTask;
 import asyncqueues.task.Future;
@@ -9,7 +8,9 @@ import asyncqueues.task.Futures;
 import asyncqueues.task.Spawned;
 import asyncqueues.task.Task;
 import asyncqueues.task.TaskRunnable;
-import java.time.Duration;
+import asyncqueues.workbook.testing.TaskState;
+import asyncqueues.workbook.testing.ThreadReport;
+import asyncqueues.workbook.testing.Within;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,11 +18,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Runs {@link AsyncRuntime#consume} on a thread and a queue of the test's own, apart from the
  * global runtime, and hands back to the test whatever the loop throws instead of letting it die
- * with the thread.
+ * with the thread. Its waits are bounded by {@link Within#MOMENT}.
  */
 final class ConsumerThread implements AutoCloseable {
-
-    static final Duration BOUND = Duration.ofSeconds(5);
 
     private final BlockingQueue<TaskRunnable> queue = new LinkedBlockingQueue<>();
     private final AtomicReference<Throwable> thrown = new AtomicReference<>();
@@ -58,12 +57,13 @@ final class ConsumerThread implements AutoCloseable {
     }
 
     /**
-     * Waits, for {@link #BOUND} at most, until {@code task} has finished, and returns its value
-     * (or throws as {@link Futures#blockOn} does); fails with what the loop threw if it stopped.
+     * Waits, for {@link Within#MOMENT} at most, until {@code task} has finished, and returns its
+     * value (or throws as {@link Futures#blockOn} does); fails with what the loop threw if it
+     * stopped, or with why the task has not finished.
      */
     <T> T join(Task<T> task) {
-        await().atMost(BOUND).pollInterval(Duration.ofMillis(5))
-                .until(() -> task.isFinished() || !thread.isAlive());
+        Within.await(Within.MOMENT, () -> task.isFinished() || !thread.isAlive(),
+                () -> "the task did not finish: " + TaskState.explain(task) + " (" + describe() + ")");
         rethrowIfThrown();
         assertThat(task.isFinished()).as("the consumer loop returned with a task still queued").isTrue();
         return Futures.blockOn(task);
@@ -77,16 +77,17 @@ final class ConsumerThread implements AutoCloseable {
         return thread.getState();
     }
 
+    /** What the consumer thread is doing, and where. */
+    String describe() {
+        return ThreadReport.describe(thread);
+    }
+
     /** Interrupts the loop and checks that it returned; rethrows what it threw, if anything. */
     @Override
     public void close() {
         thread.interrupt();
-        try {
-            thread.join(BOUND);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting for the consumer loop to return", e);
-        }
+        Within.await(Within.MOMENT, () -> !thread.isAlive(),
+                () -> "the consumer loop did not return after its thread was interrupted (" + describe() + ")");
         rethrowIfThrown();
         assertThat(thread.isAlive()).as("the consumer loop returns when its thread is interrupted").isFalse();
     }

@@ -3,7 +3,6 @@ package asyncqueues.step02;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import asyncqueues.task.AsyncTask;
-import asyncqueues.task.Futures;
 import asyncqueues.task.Spawned;
 import asyncqueues.task.Task;
 import java.util.ArrayList;
@@ -24,14 +23,17 @@ class StartConsumersTest {
     @DisplayName("starts count daemon threads, queue-worker-1 to queue-worker-<count>, all running")
     void startsNamedDaemonThreads() {
         try (ConsumerPool pool = ConsumerPool.start(3)) {
-            assertThat(pool.names()).containsExactly("queue-worker-1", "queue-worker-2", "queue-worker-3");
+            assertThat(pool.names()).as("the names of the threads startConsumers(queue, 3) returned")
+                    .containsExactly("queue-worker-1", "queue-worker-2", "queue-worker-3");
             assertThat(pool.threads).allSatisfy(thread -> {
                 assertThat(thread.isDaemon()).as("%s is a daemon", thread.getName()).isTrue();
-                assertThat(thread.isAlive()).as("%s is started", thread.getName()).isTrue();
+                assertThat(thread.isAlive()).as("%s is started: does startConsumers start the threads it returns?"
+                        + " (Thread.Builder.unstarted only creates a thread)", thread.getName()).isTrue();
             });
         }
         try (ConsumerPool pool = ConsumerPool.start(1)) {
-            assertThat(pool.names()).containsExactly("queue-worker-1");
+            assertThat(pool.names()).as("the names of the threads startConsumers(queue, 1) returned")
+                    .containsExactly("queue-worker-1");
         }
     }
 
@@ -53,7 +55,7 @@ class StartConsumersTest {
                     spawned.runnable().schedule();
                     tasks.add(spawned.task());
                 }
-                List<String> ranOn = tasks.stream().map(Futures::blockOn).toList();
+                List<String> ranOn = tasks.stream().map(pool::join).toList();
                 assertThat(ranOn).as("round %d", round)
                         .containsExactlyInAnyOrder("queue-worker-1", "queue-worker-2", "queue-worker-3");
             }
@@ -68,7 +70,7 @@ class StartConsumersTest {
             Spawned<Integer> spawned = AsyncTask.spawn(TestFutures.readyOnPoll(50), pool.queue::add);
             spawned.runnable().schedule();
 
-            assertThat(Futures.blockOn(spawned.task())).isEqualTo(50);
+            assertThat(pool.join(spawned.task())).isEqualTo(50);
         }
     }
 }

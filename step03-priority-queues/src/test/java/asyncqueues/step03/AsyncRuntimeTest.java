@@ -7,7 +7,6 @@ import static java.util.concurrent.TimeUnit.MILLISECONDS;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
-import static org.awaitility.Awaitility.await;
 
 import asyncqueues.task.Context;
 import asyncqueues.task.Futures;
@@ -16,7 +15,8 @@ import asyncqueues.task.Task;
 import asyncqueues.task.TaskRunnable;
 import asyncqueues.task.Waker;
 import asyncqueues.workbook.ConsoleCapture;
-import java.time.Duration;
+import asyncqueues.workbook.testing.ThreadReport;
+import asyncqueues.workbook.testing.Within;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -95,9 +95,9 @@ class AsyncRuntimeTest {
                 lowTasks.add(AsyncRuntime.spawnTask(labelled(LOW, TestFutures.pollingThreadNames(3))));
             }
 
-            assertThat(highTasks.stream().flatMap(task -> Futures.blockOn(task).stream()))
+            assertThat(highTasks.stream().flatMap(task -> ConsumerPool.awaitGlobal(task).stream()))
                     .hasSize(60).isSubsetOf("high-worker-1", "high-worker-2");
-            assertThat(lowTasks.stream().flatMap(task -> Futures.blockOn(task).stream()))
+            assertThat(lowTasks.stream().flatMap(task -> ConsumerPool.awaitGlobal(task).stream()))
                     .hasSize(60).containsOnly("low-worker-1");
             assertThat(console.lines()).as("one count line per spawn").hasSize(40);
         }
@@ -116,7 +116,7 @@ class AsyncRuntimeTest {
                 List<Task<String>> tasks = List.of(
                         AsyncRuntime.spawnTask(labelled(HIGH, TestFutures.meetingAt(bothRunning))),
                         AsyncRuntime.spawnTask(labelled(HIGH, TestFutures.meetingAt(bothRunning))));
-                assertThat(tasks.stream().map(Futures::blockOn).toList()).as("round %d", round)
+                assertThat(tasks.stream().map(ConsumerPool::awaitGlobal).toList()).as("round %d", round)
                         .containsExactlyInAnyOrder("high-worker-1", "high-worker-2");
             }
             assertThat(console.lines()).as("one count line per spawn").hasSize(20);
@@ -149,7 +149,9 @@ class AsyncRuntimeTest {
                     awaitQuietly(release);
                     return Poll.ready(Thread.currentThread().getName());
                 }));
-                assertThat(firstRunning.await(5, SECONDS)).as("the LOW worker took the first task").isTrue();
+                Within.await(Within.MOMENT, () -> firstRunning.getCount() == 0,
+                        () -> "the LOW worker did not take the first task: "
+                                + ConsumerPool.whyGlobalNotFinished(first));
 
                 Task<String> second = AsyncRuntime.spawnTask(labelled(LOW, cx -> {
                     secondRunning.countDown();
@@ -158,15 +160,16 @@ class AsyncRuntimeTest {
                 assertThat(console.lines()).last().as("the second task waits in the LOW queue")
                         .isEqualTo("Here is the queue count: 1");
 
-                await().atMost(Duration.ofSeconds(5))
-                        .until(() -> highWorkers.stream().allMatch(AsyncRuntimeTest::parked));
+                Within.await(Within.MOMENT, () -> highWorkers.stream().allMatch(AsyncRuntimeTest::parked),
+                        () -> "the high workers, with nothing to run, did not wait for work: "
+                                + ThreadReport.describe(highWorkers));
                 assertThat(secondRunning.await(300, MILLISECONDS))
                         .as("the second LOW task started while the LOW worker was busy").isFalse();
                 assertThat(highWorkers).as("the high workers, still idle").allMatch(AsyncRuntimeTest::parked);
 
                 release.countDown();
-                assertThat(Futures.blockOn(first)).isEqualTo("low-worker-1");
-                assertThat(Futures.blockOn(second)).isEqualTo("low-worker-1");
+                assertThat(ConsumerPool.awaitGlobal(first)).isEqualTo("low-worker-1");
+                assertThat(ConsumerPool.awaitGlobal(second)).isEqualTo("low-worker-1");
             } finally {
                 release.countDown();
             }
@@ -182,7 +185,7 @@ class AsyncRuntimeTest {
         List<Task<Thread>> tasks = List.of(
                 AsyncRuntime.spawnTask(labelled(HIGH, TestFutures.threadMeetingAt(bothRunning))),
                 AsyncRuntime.spawnTask(labelled(HIGH, TestFutures.threadMeetingAt(bothRunning))));
-        List<Thread> workers = tasks.stream().map(Futures::blockOn).toList();
+        List<Thread> workers = tasks.stream().map(ConsumerPool::awaitGlobal).toList();
         assertThat(workers).doesNotHaveDuplicates()
                 .allSatisfy(thread -> assertThat(thread.getName()).startsWith("high-worker-"));
         return workers;

@@ -1,10 +1,11 @@
 package asyncqueues.step03;
 
-import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import asyncqueues.workbook.ConsoleCapture;
+import asyncqueues.workbook.testing.ThreadReport;
+import asyncqueues.workbook.testing.Within;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.FutureTask;
@@ -16,6 +17,9 @@ import org.junit.jupiter.api.Timeout;
 @DisplayName("Main")
 @Timeout(30)
 class MainTest {
+
+    /** Main --fast runs for about 10 ticks of 50 ms. */
+    private static final Duration MAIN_RETURNS = Duration.ofSeconds(3);
 
     @Test
     @DisplayName("takes --fast for 50 ms ticks, the chapter's 1 s without it, and rejects anything else, naming it")
@@ -41,7 +45,12 @@ class MainTest {
                 return null;
             });
             Thread.ofPlatform().name("main-under-test").daemon().start(program);
-            program.get(20, SECONDS);
+            Within.await(MAIN_RETURNS, program::isDone, () -> "Main.main did not return: it waits for a task that"
+                    + " does not finish. A task whose runnable was never queued (runnable.schedule()), or whose future"
+                    + " returned Pending without a wake (cx.waker().wake()), never finishes ("
+                    + ThreadReport.describe(ThreadReport.liveThreadsNamed("(high|low)-worker-\\d+"))
+                    + "); its last lines: " + console.lines());
+            program.get(); // rethrows what main threw
             lines = console.lines();
         }
 

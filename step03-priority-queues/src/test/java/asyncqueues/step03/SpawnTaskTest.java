@@ -31,6 +31,16 @@ class SpawnTaskTest {
     private final BlockingQueue<TaskRunnable> high = new LinkedBlockingQueue<>();
     private final BlockingQueue<TaskRunnable> low = new LinkedBlockingQueue<>();
 
+    private static final String NOTHING_QUEUED = "spawnTask returned, but the queue is empty: did it call"
+            + " runnable.schedule()? (AsyncTask.spawn queues nothing by itself)";
+
+    /** The runnable at the head of {@code queue}, taken; fails, saying where to look, if there is none. */
+    private static TaskRunnable queued(BlockingQueue<TaskRunnable> queue) {
+        TaskRunnable runnable = queue.poll();
+        assertThat(runnable).as(NOTHING_QUEUED).isNotNull();
+        return runnable;
+    }
+
     private static Supplier<BlockingQueue<TaskRunnable>> untouched(String which) {
         return () -> {
             throw new AssertionError("the " + which + " queue was asked for (and so started) for a future not labelled " + which);
@@ -48,10 +58,10 @@ class SpawnTaskTest {
             }), () -> high, untouched("LOW"));
             AsyncRuntime.spawnTask(labelled(HIGH, Futures.ready("another")), () -> high, untouched("LOW"));
 
-            assertThat(high).hasSize(2);
+            assertThat(high).as(high.isEmpty() ? NOTHING_QUEUED : "the runnables on the HIGH queue").hasSize(2);
             assertThat(console.lines()).containsExactly("Here is the queue count: 1", "Here is the queue count: 2");
             assertThat(polls).hasValue(0);
-            high.remove().run();
+            queued(high).run();
             assertThat(Futures.blockOn(task)).isEqualTo("high");
         }
     }
@@ -62,9 +72,9 @@ class SpawnTaskTest {
         try (ConsoleCapture console = ConsoleCapture.start()) {
             Task<String> task = AsyncRuntime.spawnTask(labelled(LOW, Futures.ready("low")), untouched("HIGH"), () -> low);
 
-            assertThat(low).hasSize(1);
+            assertThat(low).as(low.isEmpty() ? NOTHING_QUEUED : "the runnables on the LOW queue").hasSize(1);
             assertThat(console.lines()).containsExactly("Here is the queue count: 1");
-            low.remove().run();
+            queued(low).run();
             assertThat(Futures.blockOn(task)).isEqualTo("low");
         }
     }
@@ -76,10 +86,10 @@ class SpawnTaskTest {
         try (ConsoleCapture console = ConsoleCapture.start()) {
             Task<Integer> task = AsyncRuntime.spawnTask(labelled(LOW, TestFutures.readyOnPoll(2)), () -> high, () -> low);
 
-            low.remove().run(); // Pending, after waking itself
+            queued(low).run(); // Pending, after waking itself
             assertThat(low).as("the woken task, queued again on LOW").hasSize(1);
             assertThat(high).isEmpty();
-            low.remove().run();
+            queued(low).run();
 
             assertThat(Futures.blockOn(task)).isEqualTo(2);
             assertThat(console.lines()).containsExactly("Here is the queue count: 1");

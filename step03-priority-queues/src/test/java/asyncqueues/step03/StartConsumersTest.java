@@ -2,7 +2,6 @@ package asyncqueues.step03;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import asyncqueues.task.Futures;
 import asyncqueues.task.Task;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -21,7 +20,8 @@ class StartConsumersTest {
     @DisplayName("HIGH gets two daemon consumers, high-worker-1 and high-worker-2")
     void highHasTwoConsumers() {
         try (ConsumerPool pool = ConsumerPool.start(FutureType.HIGH)) {
-            assertThat(pool.names()).containsExactly("high-worker-1", "high-worker-2");
+            assertThat(pool.names()).as("the names of the threads startConsumers(HIGH, queue) returned")
+                    .containsExactly("high-worker-1", "high-worker-2");
             assertStartedDaemons(pool.threads);
         }
     }
@@ -31,9 +31,10 @@ class StartConsumersTest {
     @DisplayName("LOW gets one daemon consumer, low-worker-1, which runs what is put on its queue")
     void lowHasOneConsumer() {
         try (ConsumerPool pool = ConsumerPool.start(FutureType.LOW)) {
-            assertThat(pool.names()).containsExactly("low-worker-1");
+            assertThat(pool.names()).as("the names of the threads startConsumers(LOW, queue) returned")
+                    .containsExactly("low-worker-1");
             assertStartedDaemons(pool.threads);
-            assertThat(Futures.blockOn(pool.spawn(TestFutures.threadName()))).isEqualTo("low-worker-1");
+            assertThat(pool.join(pool.spawn(TestFutures.threadName()))).isEqualTo("low-worker-1");
         }
     }
 
@@ -48,7 +49,7 @@ class StartConsumersTest {
                 List<Task<String>> tasks = List.of(
                         pool.spawn(TestFutures.meetingAt(bothRunning)),
                         pool.spawn(TestFutures.meetingAt(bothRunning)));
-                assertThat(tasks.stream().map(Futures::blockOn).toList()).as("round %d", round)
+                assertThat(tasks.stream().map(pool::join).toList()).as("round %d", round)
                         .containsExactlyInAnyOrder("high-worker-1", "high-worker-2");
             }
         }
@@ -57,7 +58,8 @@ class StartConsumersTest {
     private static void assertStartedDaemons(List<Thread> threads) {
         assertThat(threads).allSatisfy(thread -> {
             assertThat(thread.isDaemon()).as("%s is a daemon", thread.getName()).isTrue();
-            assertThat(thread.isAlive()).as("%s is started", thread.getName()).isTrue();
+            assertThat(thread.isAlive()).as("%s is started: does startConsumers start the threads it returns?"
+                    + " (Thread.Builder.unstarted only creates a thread)", thread.getName()).isTrue();
         });
     }
 }

@@ -1,9 +1,10 @@
 package asyncqueues.step03;
 
-import static java.util.concurrent.TimeUnit.SECONDS;
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
 
 import asyncqueues.task.Future;
 import asyncqueues.task.Poll;
+import asyncqueues.workbook.testing.Within;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BrokenBarrierException;
@@ -58,8 +59,8 @@ final class TestFutures {
 
     /**
      * Blocks the thread that polls it until every party of {@code barrier} is being polled at
-     * the same time (5 seconds at most), then is Ready with that thread's name. A task that
-     * never meets the others fails instead of holding its consumer for good.
+     * the same time ({@link Within#MOMENT} at most), then is Ready with that thread's name. A task
+     * that never meets the others fails instead of holding its consumer for good.
      */
     static Future<String> meetingAt(CyclicBarrier barrier) {
         return cx -> {
@@ -78,12 +79,13 @@ final class TestFutures {
 
     private static void meet(CyclicBarrier barrier) {
         try {
-            barrier.await(5, SECONDS);
+            barrier.await(Within.MOMENT.toMillis(), MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the other tasks", e);
         } catch (BrokenBarrierException | TimeoutException e) {
-            throw new IllegalStateException("the tasks at the barrier never all ran at once", e);
+            throw new IllegalStateException("the " + barrier.getParties() + " tasks at the barrier never all ran"
+                    + " at once: fewer than " + barrier.getParties() + " consumers took them from the queue", e);
         }
     }
 }

@@ -1,17 +1,15 @@
 package asyncqueues.step04;
 
-import static org.awaitility.Awaitility.await;
-
-import java.time.Duration;
-import java.util.concurrent.Callable;
+import asyncqueues.workbook.testing.ThreadReport;
+import asyncqueues.workbook.testing.Within;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * One consumer loop run on a thread of the test's own, which hands back what the loop threw: so
  * the stub of exercise 4.1 fails its tests with its own message, not with a timeout.
  */
 final class ConsumerThread implements AutoCloseable {
-
-    static final Duration LIMIT = Duration.ofSeconds(5);
 
     private final Thread thread;
     private volatile Throwable thrown;
@@ -37,15 +35,21 @@ final class ConsumerThread implements AutoCloseable {
         return thread;
     }
 
+    /** What the loop's thread is doing, and where. */
+    String describe() {
+        return ThreadReport.describe(thread);
+    }
+
     /**
-     * Waits, with a bound, until {@code condition} holds; fails at once if the loop threw, with
-     * what it threw as the cause.
+     * Waits, for {@link Within#MOMENT} at most, until {@code condition} holds; fails at once if
+     * the loop threw, with what it threw as the cause, and at the end of the wait with
+     * {@code failure} and where the loop's thread is.
      */
-    void awaitUntil(String what, Callable<Boolean> condition) {
-        await(what).atMost(LIMIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10)).until(() -> {
+    void awaitUntil(BooleanSupplier condition, Supplier<String> failure) {
+        Within.await(Within.MOMENT, () -> {
             rethrowIfFailed();
-            return condition.call();
-        });
+            return condition.getAsBoolean();
+        }, () -> failure.get() + " (" + describe() + ")");
     }
 
     /** Throws an {@link AssertionError} caused by what the loop threw, if it threw. */
@@ -56,12 +60,12 @@ final class ConsumerThread implements AutoCloseable {
         }
     }
 
-    /** Interrupts the loop's thread and waits, with a bound, for it to end. */
+    /** Interrupts the loop's thread and waits, for {@link Within#MOMENT} at most, for it to end. */
     @Override
     public void close() {
         thread.interrupt();
         try {
-            thread.join(LIMIT);
+            thread.join(Within.MOMENT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

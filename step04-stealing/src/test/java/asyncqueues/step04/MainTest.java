@@ -27,7 +27,7 @@ class MainTest {
         Workers.startQueues(); // as Main's first two spawns would: it prints the same
         List<String> lines;
         try (ConsoleCapture console = ConsoleCapture.start()) {
-            Workers.runWatched(() -> Main.main(new String[] {"--fast"}));
+            Workers.runWatched("Main.main", () -> Main.main(new String[] {"--fast"}));
             lines = console.lines();
         }
 

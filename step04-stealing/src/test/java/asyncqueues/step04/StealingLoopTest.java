@@ -29,6 +29,10 @@ class StealingLoopTest {
 
     private static final Duration IDLE_WAIT = Duration.ofMillis(1);
 
+    private static final String STEAL = "when its own queue is empty, does the loop take from the other queue?";
+    private static final String PAUSE = "when it finds nothing to take, does it call pause(idleWait)? A loop that"
+            + " never pauses keeps a core busy for nothing";
+
     private final BlockingQueue<TaskRunnable> own = new LinkedBlockingQueue<>();
     private final BlockingQueue<TaskRunnable> other = new LinkedBlockingQueue<>();
     private final List<String> ran = new CopyOnWriteArrayList<>();
@@ -40,7 +44,8 @@ class StealingLoopTest {
         Task<String> task = queue(own, () -> "mine");
 
         try (ConsumerThread consumer = ConsumerThread.start(consumer())) {
-            consumer.awaitUntil("the task to finish", task::isFinished);
+            consumer.awaitUntil(task::isFinished, () -> "the task on the loop's own queue did not run: does the loop"
+                    + " take the runnables of its own queue and run them? " + queues());
         }
         assertThat(Futures.blockOn(task)).isEqualTo("mine");
     }
@@ -52,7 +57,8 @@ class StealingLoopTest {
         Task<String> task = queue(other, () -> "stolen");
 
         try (ConsumerThread consumer = ConsumerThread.start(consumer())) {
-            consumer.awaitUntil("the task to finish", task::isFinished);
+            consumer.awaitUntil(task::isFinished, () -> "the task on the other queue did not run: " + STEAL + " "
+                    + queues());
         }
         assertThat(Futures.blockOn(task)).isEqualTo("stolen");
     }
@@ -68,7 +74,8 @@ class StealingLoopTest {
         Task<String> mine2 = queue(own, () -> record("own 2"));
 
         try (ConsumerThread consumer = ConsumerThread.start(consumer())) {
-            consumer.awaitUntil("all four tasks to finish", () -> ran.size() == 4);
+            consumer.awaitUntil(() -> ran.size() == 4, () -> "of the four tasks, only " + ran + " ran: " + STEAL + " "
+                    + queues());
         }
         assertThat(ran).containsExactly("own 1", "own 2", "other 1", "other 2");
         assertThat(List.of(stolen1, stolen2, mine1, mine2)).allMatch(Task::isFinished);
@@ -84,7 +91,8 @@ class StealingLoopTest {
         Task<String> next = queue(own, () -> "after the failure");
 
         try (ConsumerThread consumer = ConsumerThread.start(consumer())) {
-            consumer.awaitUntil("the task after the failing one to finish", next::isFinished);
+            consumer.awaitUntil(next::isFinished, () -> "the task after the failing one did not run: does the loop"
+                    + " go on after a future threw? " + queues());
             assertThat(consumer.thread().isAlive()).as("the consumer thread is alive").isTrue();
         }
         assertThat(Futures.blockOn(next)).isEqualTo("after the failure");
@@ -100,13 +108,15 @@ class StealingLoopTest {
         try (ConsumerThread consumer = ConsumerThread.start(consumer())) {
             // A loop that sleeps between looks is seen TIMED_WAITING sooner or later; one that
             // spins never is, and one blocked in own.take() is WAITING and would miss 'other'.
-            consumer.awaitUntil("the idle loop to sleep",
-                    () -> consumer.thread().getState() == Thread.State.TIMED_WAITING);
+            consumer.awaitUntil(() -> consumer.thread().getState() == Thread.State.TIMED_WAITING,
+                    () -> "the loop never paused while both queues were empty: " + PAUSE);
 
             Task<String> stolen = queue(other, () -> "later, stolen");
-            consumer.awaitUntil("the task queued on the other queue to finish", stolen::isFinished);
+            consumer.awaitUntil(stolen::isFinished, () -> "the task queued later on the other queue did not run: "
+                    + STEAL + " " + queues());
             Task<String> mine = queue(own, () -> "later, mine");
-            consumer.awaitUntil("the task queued on its own queue to finish", mine::isFinished);
+            consumer.awaitUntil(mine::isFinished, () -> "the task queued later on its own queue did not run: does"
+                    + " the loop look at its queues again after a pause? " + queues());
 
             assertThat(Futures.blockOn(stolen)).isEqualTo("later, stolen");
             assertThat(Futures.blockOn(mine)).isEqualTo("later, mine");
@@ -126,7 +136,9 @@ class StealingLoopTest {
         }
 
         try (ConsumerThread consumer = ConsumerThread.start(consumer())) {
-            consumer.awaitUntil("every task to finish", () -> tasks.stream().allMatch(Task::isFinished));
+            consumer.awaitUntil(() -> tasks.stream().allMatch(Task::isFinished), () -> "of the " + tasks.size()
+                    + " tasks, only " + ran.size() + " ran: the loop must keep taking work until neither queue has"
+                    + " any; " + STEAL + " " + queues());
         }
         assertThat(ran).hasSize(2 * perQueue).doesNotHaveDuplicates();
         assertThat(own).isEmpty();
@@ -138,13 +150,21 @@ class StealingLoopTest {
     @Tag("exercise-4.1")
     void endsWhenInterrupted() throws Exception {
         ConsumerThread consumer = ConsumerThread.start(consumer());
-        consumer.awaitUntil("the idle loop to sleep",
-                () -> consumer.thread().getState() == Thread.State.TIMED_WAITING);
+        consumer.awaitUntil(() -> consumer.thread().getState() == Thread.State.TIMED_WAITING,
+                () -> "the loop never paused while both queues were empty: " + PAUSE);
 
         consumer.close(); // interrupts, then joins with a bound
 
         consumer.rethrowIfFailed();
-        assertThat(consumer.thread().isAlive()).as("the consumer thread is alive").isFalse();
+        assertThat(consumer.thread().isAlive())
+                .as(() -> "the consumer thread is alive after an interrupt: does the loop end when pause returns"
+                        + " false, or when its thread is interrupted while a task runs? (" + consumer.describe() + ")")
+                .isFalse();
+    }
+
+    /** How many runnables each queue still holds. */
+    private String queues() {
+        return "(its own queue holds " + own.size() + " runnable(s), the other " + other.size() + ")";
     }
 
     /** The loop under test, serving {@link #own} and stealing from {@link #other}. */

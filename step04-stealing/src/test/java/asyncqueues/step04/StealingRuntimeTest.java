@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import asyncqueues.task.Futures;
 import asyncqueues.task.Task;
+import asyncqueues.workbook.testing.TaskState;
+import asyncqueues.workbook.testing.Within;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -65,13 +70,17 @@ class StealingRuntimeTest {
          */
         private static List<String> runLowTasksThatNeedEveryConsumer() {
             CountDownLatch allRunning = new CountDownLatch(ALL_CONSUMERS);
+            Set<String> ranOn = ConcurrentHashMap.newKeySet();
             List<Task<String>> tasks = new ArrayList<>();
             try {
                 for (int i = 0; i < ALL_CONSUMERS; i++) {
                     tasks.add(spawnTask(FutureOrderLabel.labelled(FutureType.LOW,
-                            Futures.async(() -> runningThreadOnceAllRun(allRunning)))));
+                            Futures.async(() -> runningThreadOnceAllRun(allRunning, ranOn)))));
                 }
-                Workers.awaitFinished(tasks.toArray(Task<?>[]::new));
+                Workers.awaitUntil(() -> tasks.stream().allMatch(Task::isFinished), () -> "the " + ALL_CONSUMERS
+                        + " LOW tasks, which each hold their thread until all of them run, did not all run at once:"
+                        + " only " + new TreeSet<>(ranOn) + " took one. When its own queue is empty, does the loop"
+                        + " of a HIGH consumer take from the other queue?");
             } finally {
                 release(allRunning);
             }
@@ -96,7 +105,8 @@ class StealingRuntimeTest {
                         return running.getAndDecrement();
                     }))));
                 }
-                Workers.awaitUntil("the first task to run", () -> firstRunning.getCount() == 0);
+                Workers.awaitUntil(() -> firstRunning.getCount() == 0, () -> "the first LOW task did not run: "
+                        + TaskState.explain(tasks.getFirst()));
 
                 // Nothing was spawned to HIGH, so its consumers never started: the one LOW
                 // consumer is the only thread there is, and the other two tasks must wait.
@@ -111,8 +121,13 @@ class StealingRuntimeTest {
         }
     }
 
-    /** Counts down, then waits (bounded) for the rest; returns the thread's name if all came. */
-    private static String runningThreadOnceAllRun(CountDownLatch allRunning) {
+    /**
+     * Counts down, then waits (bounded) for the rest; returns the thread's name if all came. It
+     * waits a little longer than the test does, so that the test's failure, which says who came,
+     * is the one reported.
+     */
+    private static String runningThreadOnceAllRun(CountDownLatch allRunning, Set<String> ranOn) {
+        ranOn.add(Thread.currentThread().getName());
         allRunning.countDown();
         if (!awaitQuietly(allRunning)) {
             throw new IllegalStateException("not every task got a thread of its own");
@@ -122,7 +137,7 @@ class StealingRuntimeTest {
 
     private static boolean awaitQuietly(CountDownLatch latch) {
         try {
-            return latch.await(Workers.LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            return latch.await(Within.MOMENT.plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

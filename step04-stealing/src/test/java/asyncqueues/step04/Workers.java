@@ -1,15 +1,17 @@
 package asyncqueues.step04;
 
-import static org.awaitility.Awaitility.await;
-
 import asyncqueues.task.Futures;
 import asyncqueues.task.Task;
+import asyncqueues.workbook.testing.TaskState;
+import asyncqueues.workbook.testing.ThreadReport;
+import asyncqueues.workbook.testing.Within;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.function.Executable;
 
 /**
@@ -18,13 +20,14 @@ import org.junit.jupiter.api.function.Executable;
  * <p>If the stealing loop (exercise 4.1) throws, the runtime's consumer threads die as they start
  * (with the exception's stack trace on the console) and no task ever finishes. Waiting with
  * {@code Futures.blockOn} would then hang for good (it does not give up on an interrupt), so the
- * tests wait here instead: with a bound, and failing at once, with a message that says why, when
- * no consumer thread is alive.
+ * tests wait here instead: for {@link Within#MOMENT} at most, failing with what the consumer
+ * threads are doing, and at once, with a message that says why, when no consumer thread is alive.
  */
 final class Workers {
 
-    static final Duration LIMIT = Duration.ofSeconds(10);
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(10);
+    /** How long {@link #runWatched} waits: {@code Main --fast} runs for about 15 ticks of 50 ms. */
+    static final Duration MAIN_RETURNS = Duration.ofSeconds(3);
+
     private static final String NO_CONSUMER = "no consumer thread (high-worker-N, low-worker-N) is"
             + " alive, so no task can run: did the stealing loop, AsyncRuntime.consume (exercise"
             + " 4.1), throw? Its stack trace is on the console";
@@ -32,60 +35,65 @@ final class Workers {
     private Workers() {}
 
     /**
-     * The names of the live consumer threads of the runtime of {@code world}, sorted. Threads
-     * inherit the context class loader of the thread that starts them, so the consumers that a
-     * test's spawns start carry the test thread's; those of other runtimes in the same JVM (an
+     * The live consumer threads of the runtime of {@code world}, sorted by name. Threads inherit
+     * the context class loader of the thread that starts them, so the consumers that a test's
+     * spawns start carry the test thread's; those of other runtimes in the same JVM (an
      * {@link IsolatedStage} world, or another run of these tests) carry another.
      */
-    private static List<String> liveNamesOf(ClassLoader world) {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.isAlive() && thread.getContextClassLoader() == world)
-                .map(Thread::getName)
-                .filter(name -> name.matches("(high|low)-worker-\\d+"))
-                .sorted()
+    private static List<Thread> consumersOf(ClassLoader world) {
+        return ThreadReport.liveThreadsNamed("(high|low)-worker-\\d+").stream()
+                .filter(thread -> thread.getContextClassLoader() == world)
                 .toList();
     }
 
     /** Waits until every task has finished; fails at once if no consumer thread is alive. */
     static void awaitFinished(Task<?>... tasks) {
-        awaitUntil("the tasks to finish", () -> Arrays.stream(tasks).allMatch(Task::isFinished));
+        awaitUntil(() -> Arrays.stream(tasks).allMatch(Task::isFinished), () -> "the tasks did not finish: "
+                + Arrays.stream(tasks).filter(task -> !task.isFinished()).map(TaskState::explain)
+                        .collect(Collectors.joining("; ")));
     }
 
     /**
-     * Waits until {@code condition} holds; fails at once if no consumer thread is alive. Call it
-     * once the runtime has started (after a spawn): before that, no consumer is alive either.
+     * Waits until {@code condition} holds, for {@link Within#MOMENT} at most, failing with
+     * {@code failure} and what the consumers are doing; fails at once if no consumer thread is
+     * alive. Call it once the runtime has started (after a spawn): before that, no consumer is
+     * alive either.
      */
-    static void awaitUntil(String what, Callable<Boolean> condition) {
+    static void awaitUntil(BooleanSupplier condition, Supplier<String> failure) {
         ClassLoader world = Thread.currentThread().getContextClassLoader();
-        await(what)
-                .atMost(LIMIT)
-                .pollDelay(Duration.ZERO)
-                .pollInterval(POLL_INTERVAL)
-                .failFast(NO_CONSUMER, () -> liveNamesOf(world).isEmpty())
-                .until(condition);
+        Within.await(Within.MOMENT, () -> condition.getAsBoolean() || consumersOf(world).isEmpty(),
+                () -> failure.get() + " (" + ThreadReport.describe(consumersOf(world)) + ")");
+        if (!condition.getAsBoolean()) {
+            throw new AssertionError(NO_CONSUMER);
+        }
     }
 
     /**
      * Runs {@code body} (which may block on the runtime's tasks) on a thread of its own and
-     * waits until it returns, rethrowing what it threw; fails at once if no consumer thread is
-     * alive, leaving the body's thread (a daemon) behind. Start the queues first (see
-     * {@link #startQueues()}), or the check may run before the body has started them.
+     * waits, for {@link #MAIN_RETURNS} at most, until it returns, rethrowing what it threw; if it
+     * does not, fails saying that {@code what} did not return and where the threads are; fails
+     * at once if no consumer thread is alive, leaving the body's thread (a daemon) behind. Start
+     * the queues first (see {@link #startQueues()}), or the check may run before the body has
+     * started them.
      */
-    static void runWatched(Executable body) throws Throwable {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Thread.ofPlatform().daemon().name("watched-body").start(() -> {
+    static void runWatched(String what, Executable body) throws Throwable {
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread watched = Thread.ofPlatform().daemon().name("watched-body").start(() -> {
             try {
                 body.execute();
-                done.complete(null);
-            } catch (Throwable thrown) {
-                done.completeExceptionally(thrown);
+            } catch (Throwable failure) {
+                thrown.set(failure);
             }
         });
-        awaitUntil("the body to return", done::isDone);
-        try {
-            done.join();
-        } catch (CompletionException e) {
-            throw e.getCause();
+        ClassLoader world = Thread.currentThread().getContextClassLoader();
+        Within.await(MAIN_RETURNS, () -> !watched.isAlive() || consumersOf(world).isEmpty(),
+                () -> what + " did not return (" + ThreadReport.describe(watched) + "; "
+                        + ThreadReport.describe(consumersOf(world)) + ")");
+        if (watched.isAlive()) {
+            throw new AssertionError(NO_CONSUMER);
+        }
+        if (thrown.get() != null) { // seen: a thread's last action comes before isAlive() says it ended
+            throw thrown.get();
         }
     }
 

@@ -10,8 +10,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.FutureTask;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Timeout;
 /** {@code AsyncRuntime.join}: exercise 5.2, and its given argument checks. */
 @Timeout(30)
 class JoinTest {
+
+    private static final String JOIN_DID_NOT_RETURN = "join did not return, though every task it was given had"
+            + " finished: does it wait for each task once, in argument order, and then return the values?";
 
     @Test
     @DisplayName("Exercise 5.2: join gives the values in argument order, whatever order the tasks finish in")
@@ -50,12 +53,12 @@ class JoinTest {
             tasks[i] = AsyncRuntime.spawnTask(gates.get(i), i % 2 == 0 ? FutureType.LOW : FutureType.HIGH);
         }
         try {
-            CompletableFuture<List<String>> joined = Workers.startWatched(() -> AsyncRuntime.join(tasks));
+            FutureTask<List<String>> joined = Workers.startWatched(() -> AsyncRuntime.join(tasks));
             for (int i : finishingOrder) {
                 gates.get(i).open("t" + i);
                 Workers.awaitFinished(tasks[i]);
             }
-            return Workers.resultOf(joined);
+            return Workers.resultOf(joined, () -> JOIN_DID_NOT_RETURN);
         } finally {
             gates.forEach(gate -> gate.open("released")); // a no-op for the gates already open
         }
@@ -69,7 +72,8 @@ class JoinTest {
         Task<Void> two = AsyncRuntime.spawnTask(Futures.async(() -> {}), FutureType.HIGH);
         Workers.awaitFinished(one, two);
 
-        assertThat(AsyncRuntime.join(one, two)).hasSize(2).containsOnlyNulls();
+        assertThat(Workers.returned(() -> AsyncRuntime.join(one, two), () -> JOIN_DID_NOT_RETURN))
+                .hasSize(2).containsOnlyNulls();
     }
 
     @Test
@@ -89,7 +93,7 @@ class JoinTest {
         }, FutureType.LOW);
         Workers.awaitFinished(failing);
 
-        assertThatThrownBy(() -> AsyncRuntime.join(failing))
+        assertThatThrownBy(() -> Workers.returned(() -> AsyncRuntime.join(failing), () -> JOIN_DID_NOT_RETURN))
                 .isInstanceOf(CompletionException.class)
                 .hasCause(boom);
     }
@@ -103,7 +107,7 @@ class JoinTest {
         cancelled.cancel();
         Workers.awaitFinished(done, cancelled);
 
-        assertThatThrownBy(() -> AsyncRuntime.join(done, cancelled))
+        assertThatThrownBy(() -> Workers.returned(() -> AsyncRuntime.join(done, cancelled), () -> JOIN_DID_NOT_RETURN))
                 .isInstanceOf(CancellationException.class)
                 .hasMessageContaining("cancelled");
     }

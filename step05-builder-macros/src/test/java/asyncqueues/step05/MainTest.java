@@ -37,7 +37,10 @@ class MainTest {
         public void execute() throws Throwable {
             List<String> lines;
             try (ConsoleCapture console = ConsoleCapture.start()) {
-                Workers.runWatched(() -> Main.main(new String[] {"--fast"}));
+                Workers.runWatched(Workers.MAIN_RETURNS, () -> Main.main(new String[] {"--fast"}),
+                        () -> "Main.main did not return: it waits for a task that does not finish. A task whose"
+                                + " runnable was never queued (runnable.schedule()), or whose future returned Pending"
+                                + " without a wake (cx.waker().wake()), never finishes");
                 lines = console.lines();
             }
 

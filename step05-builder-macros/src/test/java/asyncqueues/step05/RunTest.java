@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import asyncqueues.task.Futures;
 import asyncqueues.task.Task;
+import asyncqueues.workbook.testing.Within;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
@@ -68,10 +73,16 @@ class RunTest {
         IsolatedStage.run(RefusesToReconfigure.class);
     }
 
+    /** Runs {@code runtime}; fails, saying so, unless run() returns within a moment. */
+    private static void run(AsyncRuntime runtime) throws Exception {
+        Workers.returned(Executors.callable(runtime::run), () -> "run() did not return: it spawns a task to each"
+                + " queue, waits until both have run, and returns");
+    }
+
     static final class StartsBothQueues implements Executable {
         @Override
-        public void execute() {
-            new AsyncRuntime().withHighNum(3).withLowNum(2).run();
+        public void execute() throws Exception {
+            run(new AsyncRuntime().withHighNum(3).withLowNum(2));
 
             assertThat(IsolatedStage.workerNames()).containsExactly(
                     "high-worker-1", "high-worker-2", "high-worker-3", "low-worker-1", "low-worker-2");
@@ -80,11 +91,11 @@ class RunTest {
 
     static final class StartsWithDefaults implements Executable {
         @Override
-        public void execute() {
+        public void execute() throws Exception {
             System.clearProperty(AsyncRuntime.HIGH_NUM); // as if started without -D options
             System.clearProperty(AsyncRuntime.LOW_NUM);
 
-            new AsyncRuntime().run();
+            run(new AsyncRuntime());
 
             int high = Math.max(1, Runtime.getRuntime().availableProcessors() - 2);
             List<String> expected = new ArrayList<>();
@@ -97,11 +108,11 @@ class RunTest {
     /** As if started with {@code java -DHIGH_NUM=3 -DLOW_NUM=2}. */
     static final class KeepsTheCommandLineNumbers implements Executable {
         @Override
-        public void execute() {
+        public void execute() throws Exception {
             System.setProperty(AsyncRuntime.HIGH_NUM, "3");
             System.setProperty(AsyncRuntime.LOW_NUM, "2");
 
-            new AsyncRuntime().run();
+            run(new AsyncRuntime());
 
             assertThat(IsolatedStage.workerNames()).containsExactly(
                     "high-worker-1", "high-worker-2", "high-worker-3", "low-worker-1", "low-worker-2");
@@ -112,8 +123,8 @@ class RunTest {
 
     static final class PublishesItsNumbers implements Executable {
         @Override
-        public void execute() {
-            new AsyncRuntime().withHighNum(2).withLowNum(3).run();
+        public void execute() throws Exception {
+            run(new AsyncRuntime().withHighNum(2).withLowNum(3));
 
             assertThat(System.getProperty(AsyncRuntime.HIGH_NUM)).isEqualTo("2");
             assertThat(System.getProperty(AsyncRuntime.LOW_NUM)).isEqualTo("3");
@@ -122,8 +133,8 @@ class RunTest {
 
     static final class StealsFromTheFirstTask implements Executable {
         @Override
-        public void execute() {
-            new AsyncRuntime().withHighNum(2).withLowNum(1).run();
+        public void execute() throws Exception {
+            run(new AsyncRuntime().withHighNum(2).withLowNum(1));
 
             for (int round = 0; round < 5; round++) {
                 assertThat(runLowTasksThatNeedEveryConsumer())
@@ -139,12 +150,17 @@ class RunTest {
          */
         private static List<String> runLowTasksThatNeedEveryConsumer() {
             CountDownLatch allRunning = new CountDownLatch(3);
+            Set<String> ranOn = ConcurrentHashMap.newKeySet();
             List<Task<String>> tasks = new ArrayList<>();
             try {
                 for (int i = 0; i < 3; i++) {
-                    tasks.add(AsyncRuntime.spawnTask(Futures.async(() -> threadOnceAllRun(allRunning)), FutureType.LOW));
+                    tasks.add(AsyncRuntime.spawnTask(Futures.async(() -> threadOnceAllRun(allRunning, ranOn)),
+                            FutureType.LOW));
                 }
-                Workers.awaitFinished(tasks.toArray(Task<?>[]::new));
+                Workers.awaitUntil(() -> tasks.stream().allMatch(Task::isFinished), () -> "the 3 LOW tasks, which"
+                        + " each hold their thread until all 3 run, did not all run at once: only "
+                        + new TreeSet<>(ranOn) + " took one. Did run() start both queues, with the numbers it was"
+                        + " given?");
             } finally {
                 while (allRunning.getCount() > 0) {
                     allRunning.countDown(); // never leave a consumer waiting
@@ -156,14 +172,14 @@ class RunTest {
 
     static final class RefusesToReconfigure implements Executable {
         @Override
-        public void execute() {
+        public void execute() throws Exception {
             Workers.awaitFinished(AsyncRuntime.spawnTask(Futures.ready(1), FutureType.LOW)); // LOW starts with 1
 
-            new AsyncRuntime().withHighNum(2).withLowNum(1).run(); // same LOW number: fine
-            assertThatThrownBy(() -> new AsyncRuntime().withHighNum(2).withLowNum(2).run())
+            run(new AsyncRuntime().withHighNum(2).withLowNum(1)); // same LOW number: fine
+            assertThatThrownBy(() -> run(new AsyncRuntime().withHighNum(2).withLowNum(2)))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("LOW").hasMessageContaining("already started");
-            assertThatThrownBy(() -> new AsyncRuntime().withHighNum(3).withLowNum(1).run())
+            assertThatThrownBy(() -> run(new AsyncRuntime().withHighNum(3).withLowNum(1)))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("HIGH").hasMessageContaining("already started");
 
@@ -172,10 +188,16 @@ class RunTest {
         }
     }
 
-    private static String threadOnceAllRun(CountDownLatch allRunning) {
+    /**
+     * Counts down, then waits (bounded) for the rest; returns the thread's name if all came. It
+     * waits a little longer than the test does, so that the test's failure, which says who came,
+     * is the one reported.
+     */
+    private static String threadOnceAllRun(CountDownLatch allRunning, Set<String> ranOn) {
+        ranOn.add(Thread.currentThread().getName());
         allRunning.countDown();
         try {
-            if (!allRunning.await(Workers.LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!allRunning.await(Within.MOMENT.plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("not every task got a thread of its own");
             }
         } catch (InterruptedException e) {

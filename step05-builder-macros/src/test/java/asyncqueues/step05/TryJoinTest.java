@@ -8,7 +8,7 @@ import asyncqueues.task.Result;
 import asyncqueues.task.Task;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.FutureTask;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -18,10 +18,13 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class TryJoinTest {
 
+    private static final String TRY_JOIN_DID_NOT_RETURN = "tryJoin did not return, though every task it was given"
+            + " had finished: does it wait for each task once, in argument order, and then return the outcomes?";
+
     @Test
     @DisplayName("Exercise 5.3: tryJoin gives Ok values, the future's own throwable, and cancellations, in argument order")
     @Tag("exercise-5.3")
-    void outcomesInArgumentOrder() {
+    void outcomesInArgumentOrder() throws Exception {
         IllegalStateException boom = new IllegalStateException("boom");
         Task<Integer> first = AsyncRuntime.spawnTask(Futures.ready(1), FutureType.LOW);
         Task<Integer> failing = AsyncRuntime.spawnTask(cx -> {
@@ -32,7 +35,8 @@ class TryJoinTest {
         Task<Integer> last = AsyncRuntime.spawnTask(Futures.ready(4), FutureType.HIGH);
         Workers.awaitFinished(first, failing, cancelled, last);
 
-        List<Result<Integer>> outcomes = AsyncRuntime.tryJoin(first, failing, cancelled, last);
+        List<Result<Integer>> outcomes = Workers.returned(() -> AsyncRuntime.tryJoin(first, failing, cancelled, last),
+                () -> TRY_JOIN_DID_NOT_RETURN);
 
         assertThat(outcomes).hasSize(4);
         assertThat(outcomes.get(0)).isEqualTo(new Result.Ok<>(1));
@@ -52,13 +56,14 @@ class TryJoinTest {
         Task<String> ta = AsyncRuntime.spawnTask(a, FutureType.HIGH);
         Task<String> tb = AsyncRuntime.spawnTask(b, FutureType.LOW);
         try {
-            CompletableFuture<List<Result<String>>> joined = Workers.startWatched(() -> AsyncRuntime.tryJoin(ta, tb));
+            FutureTask<List<Result<String>>> joined = Workers.startWatched(() -> AsyncRuntime.tryJoin(ta, tb));
 
             b.open("b");
             Workers.awaitFinished(tb);
             a.open("a");
 
-            assertThat(Workers.resultOf(joined)).containsExactly(new Result.Ok<>("a"), new Result.Ok<>("b"));
+            assertThat(Workers.resultOf(joined, () -> TRY_JOIN_DID_NOT_RETURN))
+                    .containsExactly(new Result.Ok<>("a"), new Result.Ok<>("b"));
         } finally {
             a.open("released"); // a no-op for a gate already open
             b.open("released");

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import asyncqueues.task.Futures;
 import asyncqueues.task.Task;
+import asyncqueues.workbook.ConsoleCapture;
+import asyncqueues.workbook.testing.TaskState;
+import asyncqueues.workbook.testing.Within;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,18 +60,24 @@ class BackgroundTest {
             CountingProcess process = new CountingProcess(TICK);
 
             Background.forProgram(process);
-            Workers.awaitUntil("the process to fire", () -> process.firings() >= 1);
+            Workers.awaitUntil(() -> process.firings() >= 1, () -> "the process started by Background.forProgram"
+                    + " never fired (" + process.lastTaskState() + "): was its task cancelled, or closed, before it"
+                    + " ran? forProgram must let go of the task without stopping it");
 
-            for (int round = 0; round < 5; round++) {
-                Task<Integer> high = AsyncRuntime.spawnTask(new CounterFuture(TICK), FutureType.HIGH);
-                Task<Integer> low = AsyncRuntime.spawnTask(new CounterFuture(TICK));
-                Workers.awaitFinished(high, low);
-                assertThat(AsyncRuntime.join(high, low)).containsExactly(3, 3);
+            try (ConsoleCapture quiet = ConsoleCapture.start()) { // the counters' "polling with result: N"
+                for (int round = 0; round < 5; round++) {
+                    Task<Integer> high = AsyncRuntime.spawnTask(new CounterFuture(TICK), FutureType.HIGH);
+                    Task<Integer> low = AsyncRuntime.spawnTask(new CounterFuture(TICK));
+                    Workers.awaitFinished(high, low);
+                    assertThat(AsyncRuntime.join(high, low)).containsExactly(3, 3);
+                }
             }
 
             int afterTheOthers = process.firings();
-            Workers.awaitUntil("the process to fire three more times",
-                    () -> process.firings() >= afterTheOthers + 3);
+            Workers.awaitUntil(() -> process.firings() >= afterTheOthers + 3, () -> "the process started by"
+                    + " Background.forProgram stopped firing after " + process.firings() + " firing(s), the last in a"
+                    + " poll of " + process.lastTaskState() + ": was its task cancelled, or closed? forProgram must"
+                    + " let go of the task without stopping it");
 
             // Firing on is not enough: in Java a task nobody holds runs on whether or not it was
             // detached (nothing drops it), so a plain spawnTask(process) would fire too. What
@@ -89,13 +98,15 @@ class BackgroundTest {
             Task<Void> closed;
             try (Task<Void> task = Background.forScope(process)) {
                 closed = task;
-                Workers.awaitUntil("the process to fire three times", () -> process.firings() >= 3);
+                Workers.awaitUntil(() -> process.firings() >= 3, () -> "the process started by Background.forScope"
+                        + " fired " + process.firings() + " time(s), not 3: " + TaskState.explain(task));
                 assertThat(task.isFinished()).isFalse();
                 assertThat(task.toString())
                         .as("the state of the task forScope returned (a detached task ignores close())")
                         .doesNotContain("DETACHED");
             }
-            Workers.awaitUntil("the closed task to be finished", closed::isFinished);
+            Workers.awaitUntil(closed::isFinished, () -> "the task that Background.forScope returned did not finish"
+                    + " when it was closed: " + TaskState.explain(closed) + " (a detached task ignores close())");
             assertThatThrownBy(() -> Futures.blockOn(closed)).isInstanceOf(CancellationException.class);
 
             // A poll that began before the close may still be running. Occupy both consumer
@@ -105,9 +116,11 @@ class BackgroundTest {
 
             // Work that a live process would have been polled between (it requeues itself after
             // every firing, on the same queues): a cancelled one is not polled again.
-            Task<Integer> high = AsyncRuntime.spawnTask(new CounterFuture(TICK), FutureType.HIGH);
-            Task<Integer> low = AsyncRuntime.spawnTask(new CounterFuture(TICK));
-            Workers.awaitFinished(high, low);
+            try (ConsoleCapture quiet = ConsoleCapture.start()) { // the counters' "polling with result: N"
+                Task<Integer> high = AsyncRuntime.spawnTask(new CounterFuture(TICK), FutureType.HIGH);
+                Task<Integer> low = AsyncRuntime.spawnTask(new CounterFuture(TICK));
+                Workers.awaitFinished(high, low);
+            }
             assertThat(process.firings()).as("firings after the close").isEqualTo(firings);
         }
     }
@@ -132,7 +145,7 @@ class BackgroundTest {
     private static void holdUntilAllRun(CountDownLatch allRunning) {
         allRunning.countDown();
         try {
-            if (!allRunning.await(Workers.LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!allRunning.await(Within.MOMENT.plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("not every consumer took one of the tasks");
             }
         } catch (InterruptedException e) {

@@ -37,7 +37,10 @@ import org.junit.jupiter.api.function.Executable;
 final class IsolatedStage {
 
     private static final String PACKAGE_PREFIX = IsolatedStage.class.getPackageName() + ".";
-    private static final Duration TEARDOWN_LIMIT = Duration.ofSeconds(5);
+    private static final String CONSUMER_NAMES = "(high|low)-worker-\\d+";
+
+    /** How long the teardown waits for all of a world's consumers together: an interrupted one ends at once. */
+    private static final Duration TEARDOWN_LIMIT = Duration.ofSeconds(1);
     private static final List<String> CONFIGURATION = List.of(AsyncRuntime.HIGH_NUM, AsyncRuntime.LOW_NUM);
 
     private IsolatedStage() {}
@@ -70,7 +73,7 @@ final class IsolatedStage {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> thread.getContextClassLoader() == world)
                 .map(Thread::getName)
-                .filter(name -> name.matches("(high|low)-worker-\\d+"))
+                .filter(name -> name.matches(CONSUMER_NAMES))
                 .sorted()
                 .toList();
     }
@@ -103,15 +106,23 @@ final class IsolatedStage {
         }
     }
 
-    /** Interrupts and joins every live thread the world started; a stuck one is left (daemon). */
+    /**
+     * Interrupts every live thread the world started, and joins its consumers; a stuck one is left
+     * (a daemon). The others, a test's own (a body it watched, say), end when interrupted or are
+     * blocked for good ({@code Futures.blockOn} ignores interrupts): waiting for them would only
+     * delay the test.
+     */
     private static void stopThreadsOf(ClassLoader world) throws InterruptedException {
         List<Thread> threads = Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> thread.getContextClassLoader() == world)
                 .filter(thread -> thread != Thread.currentThread())
                 .toList();
         threads.forEach(Thread::interrupt);
+        long deadline = System.nanoTime() + TEARDOWN_LIMIT.toNanos();
         for (Thread thread : threads) {
-            thread.join(TEARDOWN_LIMIT);
+            if (thread.getName().matches(CONSUMER_NAMES)) {
+                thread.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            }
         }
     }
 

@@ -32,7 +32,10 @@ class MainTest {
         public void execute() throws Throwable {
             List<String> lines;
             try (ConsoleCapture console = ConsoleCapture.start()) {
-                Workers.runWatched(() -> Main.main(new String[] {"--fast"}));
+                Workers.runWatched(Workers.MAIN_RETURNS, () -> Main.main(new String[] {"--fast"}),
+                        () -> "Main.main did not return: it waits for a task that does not finish. A task whose"
+                                + " runnable was never queued (runnable.schedule()), or whose future returned Pending"
+                                + " without a wake (cx.waker().wake()), never finishes");
                 lines = console.lines();
             }
 
@@ -42,7 +45,8 @@ class MainTest {
             assertThat(lines).filteredOn("async fn"::equals).hasSize(1);
             assertThat(lines).contains("outcome: [3, 3]");
             int firstFiring = lines.indexOf("background process firing");
-            assertThat(firstFiring).as("the background process fired").isNotNegative();
+            assertThat(firstFiring).as("the background process fired (Background.forProgram must let go of the task"
+                    + " without stopping it)").isNotNegative();
             assertThat(firstFiring).as("it fired before the other work was done")
                     .isLessThan(lines.indexOf("outcome: [3, 3]"));
             assertThat(lines).as("nothing else is printed").allMatch(line -> line.equals("background process firing")

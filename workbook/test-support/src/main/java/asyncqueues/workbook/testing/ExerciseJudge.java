@@ -36,9 +36,10 @@ public final class ExerciseJudge {
     public ExerciseVerdict judge(String exercise) {
         List<TestResult> tests = results.stream().filter(result -> result.exercises().contains(exercise)).toList();
         if (tests.isEmpty()) {
-            return new ExerciseVerdict(exercise, ExerciseVerdict.State.UNTESTED, 0, List.of(), Set.of());
+            return new ExerciseVerdict(exercise, ExerciseVerdict.State.UNTESTED, 0, List.of(), 0, Set.of());
         }
         List<TestResult> counted = new ArrayList<>();
+        int waiting = 0;
         Set<String> waitsFor = new TreeSet<>(ExerciseOrder.NUMBERS);
         for (TestResult test : tests) {
             if (test.passed()) {
@@ -48,10 +49,11 @@ public final class ExerciseJudge {
             if (blockers.isEmpty()) {
                 counted.add(test);
             } else {
+                waiting++;
                 waitsFor.addAll(blockers);
             }
         }
-        return new ExerciseVerdict(exercise, stateOf(exercise, counted), tests.size(), counted, waitsFor);
+        return new ExerciseVerdict(exercise, stateOf(exercise, counted), tests.size(), counted, waiting, waitsFor);
     }
 
     /** The other exercises because of which {@code test}, failing, does not count against {@code exercise}. */

@@ -11,10 +11,11 @@ import java.util.Set;
  * @param state    the verdict
  * @param tests    how many of its tests ran
  * @param failing  its failing tests that count against it, in the order they ran
- * @param waitsFor the other exercises that its remaining failing tests wait for (tests that
- *                 name several exercises, failing because of another one's stub or own failures)
+ * @param waiting  its other failing tests: tests it shares with exercises they wait for (failing
+ *                 because of another one's stub or own failures), which do not count against it
+ * @param waitsFor the exercises those tests wait for
  */
-public record ExerciseVerdict(String exercise, State state, int tests, List<TestResult> failing,
+public record ExerciseVerdict(String exercise, State state, int tests, List<TestResult> failing, int waiting,
         Set<String> waitsFor) {
 
     /** The verdict on an exercise. */
@@ -40,6 +41,11 @@ public record ExerciseVerdict(String exercise, State state, int tests, List<Test
 
     public boolean solved() {
         return state == State.SOLVED;
+    }
+
+    /** How many of its tests pass. */
+    public int passing() {
+        return tests - failing.size() - waiting;
     }
 
     /** The first failing test that counts against the exercise, or {@code null} if none does. */

@@ -33,7 +33,7 @@ public record FailureText(Path sources, Path testSources, Path root) {
     /** {@code test}'s failure in lines of at most {@code width} characters, each indented by {@code indent}. */
     public List<String> lines(TestResult test, String indent, int width) {
         List<String> lines = new ArrayList<>();
-        lines.add(indent + test.name());
+        wrap(test.name(), width - indent.length()).forEach(line -> lines.add(indent + line));
         TestFailure failure = test.failure();
         String more = indent + "  ";
         if (failure == null) {

@@ -95,8 +95,9 @@ final class StageReport {
                 .append('\n');
         switch (verdict.state()) {
             case SOLVED -> {
-                if (!verdict.waitsFor().isEmpty()) {
-                    text.append(DETAIL).append("(some of the tests it shares wait for ")
+                if (verdict.waiting() > 0) {
+                    text.append(DETAIL).append("(").append(plural(verdict.waiting(), "test")).append(" it shares ")
+                            .append(verdict.waiting() == 1 ? "waits" : "wait").append(" for exercise ")
                             .append(String.join(", ", verdict.waitsFor())).append(")\n");
                 }
             }

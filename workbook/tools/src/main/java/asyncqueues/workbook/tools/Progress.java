@@ -9,19 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
  * How far a learner has got: which exercises of every stage are solved.
  *
- * <p>It works from the sources alone, so it runs on any clone without a Maven build. The
- * foundation (async-task and workbook-support) is compiled once into a temporary directory; then
- * each stage's main and test sources are compiled against it and against the libraries on the
- * tools' own class path, and the stage's tests are run once, in a {@link StageTestRun}. A stage
- * that does not compile shows its exercises as not compiling, with the compiler's first error.
+ * <p>It works from the sources alone, so it runs on any clone without a Maven build: each stage
+ * is compiled in a temporary directory ({@link StageBuild}) and its tests are run once, in a JVM
+ * of their own ({@link StageTestRun}). A stage that does not compile shows its exercises as not
+ * compiling, with the compiler's first error.
  *
  * <p>An exercise is judged from the tests tagged with it by {@link ExerciseJudge}, the rule the
  * stage report and watch apply too.
@@ -135,50 +132,27 @@ public final class Progress {
      */
     public Report measure() {
         Path work = temporaryDirectory();
-        try (SourceCompiler compiler = new SourceCompiler()) {
-            List<Path> libraries = ToolClassPath.entries();
-            Path foundation = work.resolve("foundation");
-            SourceCompiler.Result built = compiler.compile(layout.foundationSources(), libraries, foundation);
-            if (!built.succeeded()) {
-                throw new WorkbookException("the foundation (async-task, workbook/support) does not compile, so no"
-                        + " stage can: " + built.errors().getFirst().describe(layout));
-            }
+        try (StageBuild build = new StageBuild(layout, work)) {
             List<StageProgress> stages = new ArrayList<>();
             for (Stage stage : catalog.stages()) {
                 if (!catalog.exercisesOf(stage).isEmpty()) {
-                    stages.add(measure(stage, compiler, libraries, foundation, work.resolve(stage.module())));
+                    stages.add(measure(stage, build));
                 }
             }
             return new Report(layout.root(), stages);
         } finally {
-            deleteRecursively(work);
+            StageTestRun.deleteRecursively(work);
         }
     }
 
-    private StageProgress measure(Stage stage, SourceCompiler compiler, List<Path> libraries, Path foundation,
-            Path work) {
-        Path mainClasses = work.resolve("classes");
-        Path testClasses = work.resolve("test-classes");
-        List<Path> mainPath = concat(List.of(foundation), libraries);
-        SourceCompiler.Result main = compiler.compile(List.of(layout.stageSources(stage)), mainPath, mainClasses);
-        SourceCompiler.Result tests = main.succeeded()
-                ? compiler.compile(List.of(layout.stageTestSources(stage)), concat(List.of(mainClasses), mainPath),
-                        testClasses)
-                : main;
-        if (!tests.succeeded()) {
-            return doesNotCompile(stage, tests);
-        }
-        List<Path> dependencies = new ArrayList<>(List.of(foundation));
-        Stream.of("src/main/resources", "src/test/resources")
-                .map(resources -> layout.root().resolve(stage.module()).resolve(resources))
-                .filter(Files::isDirectory)
-                .forEach(dependencies::add);
-        StageTestResults results = new StageTestRun(testClasses, mainClasses, dependencies).run(stageDeadline);
-        return judge(stage, results);
+    private StageProgress measure(Stage stage, StageBuild build) {
+        return switch (build.build(stage)) {
+            case StageBuild.Result.Failed(List<SourceCompiler.Error> errors, boolean tests) -> doesNotCompile(stage, errors);
+            case StageBuild.Result.Compiled compiled -> judge(stage, compiled.tests().run(stageDeadline));
+        };
     }
 
-    private StageProgress doesNotCompile(Stage stage, SourceCompiler.Result result) {
-        List<SourceCompiler.Error> errors = result.errors();
+    private StageProgress doesNotCompile(Stage stage, List<SourceCompiler.Error> errors) {
         String more = errors.size() > 1 ? "\n(and " + (errors.size() - 1) + " more compiler errors)" : "";
         String note = "does not compile:\n" + errors.getFirst().describe(layout) + more;
         List<ExerciseProgress> rows = catalog.exercisesOf(stage).stream()
@@ -214,23 +188,11 @@ public final class Progress {
         };
     }
 
-    private static List<Path> concat(List<Path> first, List<Path> second) {
-        return Stream.concat(first.stream(), second.stream()).toList();
-    }
-
     private static Path temporaryDirectory() {
         try {
             return Files.createTempDirectory("workbook-progress-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make a temporary directory to compile in", e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // a temporary directory left behind is harmless; the report matters more
         }
     }
 }

@@ -38,6 +38,24 @@ final class SourceFiles {
         return list(dir).stream().filter(SourceFiles::isJava).toList();
     }
 
+    /**
+     * A stamp of the tree under {@code dir}: every file's path, time and size. Two stamps are
+     * equal when no file was added, removed or written in between.
+     */
+    static String stamp(Path dir) {
+        StringBuilder stamp = new StringBuilder();
+        for (String file : list(dir)) {
+            Path path = dir.resolve(file);
+            try {
+                stamp.append(file).append(' ').append(Files.getLastModifiedTime(path).toMillis()).append(' ')
+                        .append(Files.size(path)).append('\n');
+            } catch (IOException gone) {
+                stamp.append(file).append(" gone\n");
+            }
+        }
+        return stamp.toString();
+    }
+
     static boolean isJava(String file) {
         return file.endsWith(".java");
     }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.platform.engine.TestExecutionResult;
@@ -49,10 +50,19 @@ public final class StageTestRun {
     /** The status with which a JVM started with {@code -XX:+ExitOnOutOfMemoryError} ends on a full heap. */
     private static final int OUT_OF_MEMORY = 3;
 
+    /** The test JVMs running now, which end with this one (on Ctrl-C in watch or progress, say). */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(StageTestRun::killQuietly),
+                "stop-test-jvms"));
+    }
+
     private final Path testClasses;
     private final List<Path> classPath;
     private final List<String> tags;
     private final Path output;
+    private final List<String> jvmOptions;
 
     /**
      * @param testClasses  the stage's compiled tests
@@ -62,23 +72,36 @@ public final class StageTestRun {
      * @throws WorkbookException if one of the directories does not exist
      */
     public StageTestRun(Path testClasses, Path mainClasses, List<Path> dependencies) {
-        this(requireDirectory(testClasses), classPath(testClasses, mainClasses, dependencies), List.of(), null);
+        this(requireDirectory(testClasses), classPath(testClasses, mainClasses, dependencies), List.of(), null,
+                List.of());
     }
 
-    private StageTestRun(Path testClasses, List<Path> classPath, List<String> tags, Path output) {
+    private StageTestRun(Path testClasses, List<Path> classPath, List<String> tags, Path output,
+            List<String> jvmOptions) {
         this.testClasses = testClasses;
         this.classPath = classPath;
         this.tags = tags;
         this.output = output;
+        this.jvmOptions = jvmOptions;
     }
 
+    /**
+     * The libraries' jars first, then every directory: the tools', the stage's and the
+     * foundation's. (No class is in both; the order lets a class-data archive made of the jars
+     * alone serve every run, see {@link #libraryJars()}.)
+     */
     private static List<Path> classPath(Path testClasses, Path mainClasses, List<Path> dependencies) {
         Set<Path> path = new LinkedHashSet<>();
+        ToolClassPath.entries().stream().filter(StageTestRun::isJar).forEach(path::add);
         path.add(requireDirectory(testClasses));
         path.add(requireDirectory(mainClasses));
         dependencies.forEach(dependency -> path.add(requireDirectory(dependency)));
-        path.addAll(ToolClassPath.entries());
+        ToolClassPath.entries().stream().filter(entry -> !isJar(entry)).forEach(path::add);
         return List.copyOf(path);
+    }
+
+    private static boolean isJar(Path entry) {
+        return entry.getFileName() != null && entry.getFileName().toString().endsWith(".jar");
     }
 
     private static Path requireDirectory(Path dir) {
@@ -91,12 +114,26 @@ public final class StageTestRun {
 
     /** The same run, of only the tests that carry one of {@code tags}. */
     public StageTestRun onlyTagged(Collection<String> tags) {
-        return new StageTestRun(testClasses, classPath, List.copyOf(tags), output);
+        return new StageTestRun(testClasses, classPath, List.copyOf(tags), output, jvmOptions);
     }
 
     /** The same run, with the JVM's console output written to {@code file} (else it is dropped). */
     public StageTestRun withOutput(Path file) {
-        return new StageTestRun(testClasses, classPath, tags, Objects.requireNonNull(file, "file must not be null"));
+        Objects.requireNonNull(file, "file must not be null");
+        return new StageTestRun(testClasses, classPath, tags, file, jvmOptions);
+    }
+
+    /** The same run, its JVM started with {@code options} too (a class-data archive, say). */
+    StageTestRun withJvmOptions(List<String> options) {
+        return new StageTestRun(testClasses, classPath, tags, output, List.copyOf(options));
+    }
+
+    /**
+     * The jars at the head of the class path: the part that is the same in every run, and so the
+     * part a class-data sharing archive can hold ({@code java -Xshare:dump} takes jars only).
+     */
+    List<Path> libraryJars() {
+        return classPath.stream().takeWhile(StageTestRun::isJar).toList();
     }
 
     /** Runs the tests, waiting at most {@link #DEFAULT_DEADLINE}. */
@@ -116,9 +153,15 @@ public final class StageTestRun {
                     .redirectOutput(console.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(nullFile().toFile()))
                     .start();
-            boolean ended = process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS);
-            if (!ended) {
-                kill(process);
+            RUNNING.add(process);
+            boolean ended;
+            try {
+                ended = process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS);
+                if (!ended) {
+                    kill(process);
+                }
+            } finally {
+                RUNNING.remove(process);
             }
             return results(TestEventLog.read(events), ended, ended ? process.exitValue() : 0, console, deadline);
         } catch (IOException e) {
@@ -135,7 +178,9 @@ public final class StageTestRun {
     private List<String> javaCommand(Path work, Path events) throws IOException {
         List<String> arguments = new ArrayList<>(List.of(
                 "-Xmx" + HEAP, "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Xshare:auto", "-Djava.awt.headless=true",
+                "-Xshare:auto", "-Djava.awt.headless=true"));
+        arguments.addAll(jvmOptions);
+        arguments.addAll(List.of(
                 "-cp", String.join(File.pathSeparator, classPath.stream().map(Path::toString).toList()),
                 ForkedTestRunner.class.getName(), events.toString(), testClasses.toString()));
         arguments.addAll(tags);
@@ -151,9 +196,13 @@ public final class StageTestRun {
     }
 
     private static void kill(Process process) throws InterruptedException {
+        killQuietly(process);
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    private static void killQuietly(Process process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
     }
 
     private StageTestResults results(List<Event> events, boolean ended, int exitStatus, Path console,
@@ -214,13 +263,13 @@ public final class StageTestRun {
         private final Map<String, Event> nodes = new LinkedHashMap<>();
         private final Map<String, Event> finished = new LinkedHashMap<>();
         private final Map<String, String> skipped = new LinkedHashMap<>();
-        private final Set<String> started = new LinkedHashSet<>();
+        private final Map<String, Long> started = new LinkedHashMap<>();
 
         Outcomes(List<Event> events) {
             for (Event event : events) {
                 switch (event.kind()) {
                     case NODE -> nodes.put(event.id(), event);
-                    case STARTED -> started.add(event.id());
+                    case STARTED -> started.put(event.id(), event.nanos());
                     case SKIPPED -> skipped.put(event.id(), event.reason());
                     case FINISHED -> finished.put(event.id(), event);
                     case LAUNCHER_FAILED, DONE -> { }
@@ -230,7 +279,7 @@ public final class StageTestRun {
 
         /** The display name of the test that had started and not finished, if the run stopped in one. */
         Optional<String> running() {
-            return started.stream()
+            return started.keySet().stream()
                     .filter(id -> !finished.containsKey(id) && nodes.containsKey(id) && nodes.get(id).test())
                     .reduce((first, last) -> last)
                     .map(id -> String.join(" > ", displayPath(nodes.get(id))));
@@ -256,9 +305,13 @@ public final class StageTestRun {
             List<String> path = displayPath(test);
             Event result = finished.get(test.id());
             if (result != null) {
-                return TestOutcome.of(path, test.tags(), false, status(result.status()), result.failure(), null);
+                Duration elapsed = started.containsKey(test.id())
+                        ? Duration.ofNanos(result.nanos() - started.get(test.id()))
+                        : Duration.ZERO;
+                return TestOutcome.of(path, test.tags(), false, status(result.status()), result.failure(), null)
+                        .took(elapsed);
             }
-            if (started.contains(test.id())) {
+            if (started.containsKey(test.id())) {
                 return TestOutcome.of(path, test.tags(), false, TestOutcome.Status.STOPPED, null, null);
             }
             for (Event at = test; at != null; at = parent(at)) { // the nearest skip or failure above it

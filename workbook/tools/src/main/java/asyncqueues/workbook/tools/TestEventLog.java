@@ -33,9 +33,12 @@ final class TestEventLog {
     /** What a record says. */
     enum Kind { NODE, STARTED, SKIPPED, FINISHED, LAUNCHER_FAILED, DONE }
 
-    /** One record. Fields not used by its kind are {@code null} or empty. */
+    /**
+     * One record. Fields not used by its kind are {@code null}, empty or 0; {@code nanos} is the
+     * writer's {@link System#nanoTime()} when a test started or finished.
+     */
     record Event(Kind kind, String id, String parentId, String displayName, boolean test, List<String> tags,
-            String reason, TestExecutionResult.Status status, TestFailure failure) {}
+            String reason, TestExecutionResult.Status status, TestFailure failure, long nanos) {}
 
     private static final int MAX_TEXT = 8_000;
 
@@ -65,7 +68,10 @@ final class TestEventLog {
 
         @Override
         public synchronized void executionStarted(TestIdentifier identifier) {
-            record(Kind.STARTED, () -> out.writeUTF(identifier.getUniqueId()));
+            record(Kind.STARTED, () -> {
+                out.writeUTF(identifier.getUniqueId());
+                out.writeLong(System.nanoTime());
+            });
         }
 
         @Override
@@ -80,6 +86,7 @@ final class TestEventLog {
         public synchronized void executionFinished(TestIdentifier identifier, TestExecutionResult result) {
             record(Kind.FINISHED, () -> {
                 out.writeUTF(identifier.getUniqueId());
+                out.writeLong(System.nanoTime());
                 out.writeUTF(result.getStatus().name());
                 writeFailure(result.getThrowable().map(TestFailure::of).orElse(null));
             });
@@ -187,14 +194,19 @@ final class TestEventLog {
                 for (int i = in.readInt(); i > 0; i--) {
                     tags.add(in.readUTF());
                 }
-                yield new Event(kind, id, parent.isEmpty() ? null : parent, name, test, tags, null, null, null);
+                yield new Event(kind, id, parent.isEmpty() ? null : parent, name, test, tags, null, null, null, 0);
             }
-            case STARTED -> new Event(kind, in.readUTF(), null, null, false, List.of(), null, null, null);
-            case SKIPPED -> new Event(kind, in.readUTF(), null, null, false, List.of(), readText(in), null, null);
-            case FINISHED -> new Event(kind, in.readUTF(), null, null, false, List.of(), null,
-                    TestExecutionResult.Status.valueOf(in.readUTF()), readFailure(in));
-            case LAUNCHER_FAILED -> new Event(kind, null, null, null, false, List.of(), null, null, readFailure(in));
-            case DONE -> new Event(kind, null, null, null, false, List.of(), null, null, null);
+            case STARTED -> new Event(kind, in.readUTF(), null, null, false, List.of(), null, null, null,
+                    in.readLong());
+            case SKIPPED -> new Event(kind, in.readUTF(), null, null, false, List.of(), readText(in), null, null, 0);
+            case FINISHED -> {
+                String id = in.readUTF();
+                long nanos = in.readLong();
+                yield new Event(kind, id, null, null, false, List.of(), null,
+                        TestExecutionResult.Status.valueOf(in.readUTF()), readFailure(in), nanos);
+            }
+            case LAUNCHER_FAILED -> new Event(kind, null, null, null, false, List.of(), null, null, readFailure(in), 0);
+            case DONE -> new Event(kind, null, null, null, false, List.of(), null, null, null, 0);
         };
     }
 

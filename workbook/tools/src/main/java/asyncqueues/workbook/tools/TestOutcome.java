@@ -3,6 +3,7 @@ package asyncqueues.workbook.tools;
 import asyncqueues.workbook.testing.ExerciseTags;
 import asyncqueues.workbook.testing.TestFailure;
 import asyncqueues.workbook.testing.TestResult;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -26,9 +27,11 @@ import java.util.TreeSet;
  * @param exercises       the exercises its tags name ({@code @Tag("exercise-1.3")}, on it or its class)
  * @param labelled        the exercises the labels of its display path name ({@code "Exercise 1.3: ..."})
  * @param malformedLabels the problems of display names on the path that look like labels but are not
+ * @param elapsed         how long it ran, from its start to its end; zero if it did not run to its end
  */
 public record TestOutcome(List<String> displayPath, boolean container, Status status, TestFailure failure,
-        String skipReason, Set<ExerciseNumber> exercises, Set<ExerciseNumber> labelled, List<String> malformedLabels) {
+        String skipReason, Set<ExerciseNumber> exercises, Set<ExerciseNumber> labelled, List<String> malformedLabels,
+        Duration elapsed) {
 
     /** What happened to a test. */
     public enum Status {
@@ -59,6 +62,7 @@ public record TestOutcome(List<String> displayPath, boolean container, Status st
         exercises = Collections.unmodifiableSet(new TreeSet<>(exercises));
         labelled = Collections.unmodifiableSet(new TreeSet<>(labelled));
         malformedLabels = List.copyOf(malformedLabels);
+        Objects.requireNonNull(elapsed, "elapsed must not be null");
     }
 
     /** The outcome of a test (or container) at {@code displayPath} with {@code tags}, its labels read from the path. */
@@ -75,7 +79,14 @@ public record TestOutcome(List<String> displayPath, boolean container, Status st
                 case ExerciseLabels.Parsed.None() -> { }
             }
         }
-        return new TestOutcome(displayPath, container, status, failure, skipReason, exercises, labelled, malformed);
+        return new TestOutcome(displayPath, container, status, failure, skipReason, exercises, labelled, malformed,
+                Duration.ZERO);
+    }
+
+    /** The same outcome, of a test that ran for {@code elapsed}. */
+    TestOutcome took(Duration elapsed) {
+        return new TestOutcome(displayPath, container, status, failure, skipReason, exercises, labelled,
+                malformedLabels, elapsed);
     }
 
     /** The display path written as one name: {@code "CounterFutureTest > Exercise 1.3: counts"}. */

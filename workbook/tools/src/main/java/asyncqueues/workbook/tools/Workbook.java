@@ -1,5 +1,6 @@
 package asyncqueues.workbook.tools;
 
+import asyncqueues.workbook.testing.ExerciseTags;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The workbook's command line: hints, progress and resets for learners and teachers, and the
@@ -109,6 +111,7 @@ public final class Workbook {
                     requireNoOperands(command, operands);
                     yield stubs(layout(workingDirectory, arguments), arguments, out, err);
                 }
+                case "watch" -> watch(layout(workingDirectory, arguments), operands, out);
                 default -> throw new UsageException("unknown command '" + command + "'");
             };
         } catch (UsageException e) {
@@ -134,6 +137,8 @@ public final class Workbook {
                   progress             compile and test every stage, and show which exercises are solved
                   reset S.N [--force]  put the stub of exercise S.N back in your file (only that region;
                                        --force when the region holds code of yours, which is printed)
+                  watch [S.N]          test one exercise on every save of its stage's files, starting at
+                                       S.N, or where you were, or at the first one not solved
 
                 For maintainers:
                   stubs --check        check that every stub file is what its solution makes, outside
@@ -194,6 +199,8 @@ public final class Workbook {
         out.println("Exercise " + number + ": " + exercise.title());
         out.println("Stage: " + exercise.stage().module());
         out.println("Edit:  " + exercise.learnerFile() + ", between the EXERCISE " + number + " markers");
+        out.println("Tests: mvn test -pl " + exercise.stage().module() + " -Dgroups=" + ExerciseTags.of(number.toString())
+                + "   (or, on each save: ./jbang watch " + number + ")");
         out.println();
         out.println(SourceFiles.read(hint).strip());
         return OK;
@@ -205,6 +212,23 @@ public final class Workbook {
         report.print(out);
         out.flush();
         return report.allSolved() ? OK : FAILED;
+    }
+
+    private static int watch(WorkbookLayout layout, List<String> operands, PrintStream out) {
+        if (operands.size() > 1) {
+            throw new UsageException("watch takes at most one exercise number, e.g. 'watch 1.3'");
+        }
+        ExerciseCatalog catalog = ExerciseCatalog.load(layout);
+        Optional<ExerciseNumber> start = Optional.empty();
+        if (!operands.isEmpty()) {
+            start = Optional.of(known(catalog, exercise("watch", operands)).number());
+        }
+        try {
+            return Watch.run(layout, catalog, start, System.in, out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FAILED;
+        }
     }
 
     private static int reset(WorkbookLayout layout, ExerciseNumber number, boolean force, PrintStream out,

@@ -4,17 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,14 +61,14 @@ class JbangLauncherTest {
 
         @BeforeAll
         void copyTheWorkbook(@TempDir Path scratch) throws IOException { // removed after the class
-            pristine = PristineCopy.of(ROOT, scratch.resolve("workbook"));
+            pristine = WorkbookCopy.of(ROOT, scratch.resolve("workbook"));
         }
 
         @AfterAll
         void unlinkTheCache() throws IOException {
             // The link, not the root's cache it points at: never leave that to a recursive delete.
             if (pristine != null) {
-                Files.deleteIfExists(pristine.resolve(PristineCopy.JBANG_CACHE));
+                Files.deleteIfExists(pristine.resolve(WorkbookCopy.JBANG_CACHE));
             }
         }
 
@@ -114,6 +107,38 @@ class JbangLauncherTest {
         }
 
         @Test
+        @DisplayName("step01 --fast on code that waits for good is stopped, with where its threads are")
+        void stageOneThatNeverEnds() throws IOException {
+            WorkbookLayout layout = WorkbookLayout.at(pristine);
+            ExerciseCatalog catalog = ExerciseCatalog.load(layout);
+            Stage stage = catalog.stages().getFirst();
+            Path runtime = layout.stageSources(stage).resolve("asyncqueues/step01/AsyncRuntime.java");
+            Map<Path, byte[]> stubs = new LinkedHashMap<>();
+            for (Exercise exercise : catalog.exercisesOf(stage)) {
+                Path file = layout.stageSources(stage).resolve(exercise.file());
+                stubs.putIfAbsent(file, Files.readAllBytes(file));
+                Fixture.solve(layout, exercise);
+            }
+            // A consumer loop that ends as soon as it finds the queue empty: main then waits for good.
+            Fixture.edit(runtime, "for (;;) {", "while (!queue.isEmpty()) {");
+            try {
+                Run run = jbang(pristine, "step01", "--fast");
+
+                assertThat(run.exitCode()).as(run.describe()).isEqualTo(1);
+                assertThat(run.output()).as(run.describe())
+                        .contains("The program is still running after 15 s")
+                        .containsPattern("main +WAITING +in Futures\\.blockOn \\(Futures\\.java:\\d+\\), called from"
+                                + " Main\\.run \\(Main\\.java:\\d+\\)")
+                        .contains("no consumer thread is alive")
+                        .contains("Its tests say more: mvn test -pl step01-single-queue");
+            } finally {
+                for (Map.Entry<Path, byte[]> stub : stubs.entrySet()) {
+                    Files.write(stub.getKey(), stub.getValue());
+                }
+            }
+        }
+
+        @Test
         @DisplayName("hint 1.1 prints the exercise's hint")
         void hint() throws IOException {
             String firstHintLine = Files.readAllLines(pristine.resolve("step01-single-queue/hints/1.1.md"))
@@ -148,7 +173,7 @@ class JbangLauncherTest {
         void aliases() throws IOException {
             Map<String, String> scripts = aliasScripts();
 
-            List<String> expected = new ArrayList<>(List.of("hint", "progress", "reset", "stubs"));
+            List<String> expected = new ArrayList<>(List.of("hint", "progress", "reset", "stubs", "watch"));
             for (int stage = 1; stage <= 6; stage++) {
                 expected.add("step%02d".formatted(stage));
                 expected.add("step%02d-solution".formatted(stage));
@@ -287,108 +312,6 @@ class JbangLauncherTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while ./jbang ran", e);
-        }
-    }
-
-    /**
-     * A copy of the workbook as a fresh clone has it, whatever this clone's learner has solved:
-     * the files that git tracks, taken from the working tree (so that the check runs the launcher
-     * and tools as they are being changed), or, outside a git checkout, every file but git's,
-     * jbang's and the builds' ({@code target/}). Each stage's sources are then deleted and made
-     * again from the solutions, which is what the check holds the committed stubs to.
-     */
-    private static final class PristineCopy {
-
-        static final String JBANG_CACHE = ".jbang-cache";
-
-        private PristineCopy() {}
-
-        /** Copies the workbook at {@code root} to {@code copy}, and returns {@code copy}. */
-        static Path of(Path root, Path copy) throws IOException {
-            for (String file : filesToCopy(root)) {
-                Path source = root.resolve(file);
-                if (Files.exists(source, LinkOption.NOFOLLOW_LINKS)) { // a tracked file may be deleted here
-                    Path target = copy.resolve(file);
-                    Files.createDirectories(target.getParent());
-                    // The attributes keep ./jbang executable.
-                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-                }
-            }
-            WorkbookLayout layout = WorkbookLayout.at(copy);
-            ExerciseCatalog catalog = ExerciseCatalog.load(layout);
-            for (Stage stage : catalog.stages()) {
-                deleteTree(layout.stageSources(stage));
-            }
-            Stubs.write(layout, catalog, true);
-            assertThat(Stubs.check(layout, catalog)).as("the stubs of the copy at %s", copy)
-                    .extracting(Stubs.Drift::describe).isEmpty();
-            Path cache = Files.createDirectories(root.resolve(JBANG_CACHE));
-            Files.createSymbolicLink(copy.resolve(JBANG_CACHE), cache);
-            return copy;
-        }
-
-        /** The files to copy, relative to {@code root}, with {@code /} separators. */
-        private static List<String> filesToCopy(Path root) throws IOException {
-            List<String> tracked = trackedFiles(root);
-            return tracked.isEmpty() ? untrackedWorkbookFiles(root) : tracked;
-        }
-
-        /** The files under {@code root} that git tracks; none if git is missing or this is no checkout. */
-        private static List<String> trackedFiles(Path root) throws IOException {
-            Process git;
-            try {
-                git = new ProcessBuilder("git", "ls-files", "-z")
-                        .directory(root.toFile())
-                        .redirectError(ProcessBuilder.Redirect.DISCARD)
-                        .start();
-            } catch (IOException noGit) {
-                return List.of();
-            }
-            git.getOutputStream().close();
-            String listing = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            try {
-                if (!git.waitFor(1, TimeUnit.MINUTES)) {
-                    git.destroyForcibly();
-                    throw new AssertionError("git ls-files did not finish within a minute in " + root);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while git ls-files ran", e);
-            }
-            return git.exitValue() != 0 ? List.of()
-                    : Stream.of(listing.split("\0")).filter(file -> !file.isEmpty()).toList();
-        }
-
-        /** Every file under {@code root} but those of git, of jbang's cache and of the builds. */
-        private static List<String> untrackedWorkbookFiles(Path root) throws IOException {
-            List<String> files = new ArrayList<>();
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                    String name = String.valueOf(dir.getFileName());
-                    boolean skipped = !dir.equals(root)
-                            && (name.equals(".git") || name.equals(JBANG_CACHE) || name.equals("target"));
-                    return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    files.add(root.relativize(file).toString().replace('\\', '/'));
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-            return files;
-        }
-
-        private static void deleteTree(Path dir) throws IOException {
-            if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-                return;
-            }
-            try (Stream<Path> paths = Files.walk(dir)) { // does not follow links
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
         }
     }
 

@@ -77,6 +77,7 @@ class WorkbookTest {
                 Exercise 1.2: negate a number
                 Stage: step01-single-queue
                 Edit:  step01-single-queue/src/main/java/asyncqueues/step01/Adder.java, between the EXERCISE 1.2 markers
+                Tests: mvn test -pl step01-single-queue -Dgroups=exercise-1.2   (or, on each save: ./jbang watch 1.2)
 
                 Think of subtracting from zero.
 
