@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -62,6 +63,7 @@ class WorkbookCheckTest {
         WorkbookLayout layout = WorkbookLayout.findFrom(Path.of(System.getProperty("basedir", "")));
         List<Stubs.LearnerRegion> regions = ExerciseCatalog.load(layout).stages().stream()
                 .flatMap(stage -> Stubs.compare(layout, stage).learnerRegions().stream())
+                .sorted(Comparator.comparing(Stubs.LearnerRegion::exercise))
                 .toList();
         if (!regions.isEmpty()) {
             System.out.println("The workbook check ran on stubs made from the solutions. These exercise regions"
