@@ -113,8 +113,10 @@ final class ConsumerThread implements AutoCloseable {
     <T> T join(Task<T> task) {
         Within.await(Within.MOMENT, () -> task.isFinished() || !thread.isAlive(), () -> whyNotFinished(task));
         rethrowIfThrown();
-        assertThat(task.isFinished())
-                .as("the consumer loop returned with a task still queued (did a failing future end it? A catch"
+        assertThat(task.isFinished()).as(queue.taken() == 0
+                ? "the consumer loop returned without taking a runnable from the queue: does it wait in"
+                        + " queue.take() for the next one, rather than stop when the queue is empty?"
+                : "the consumer loop returned with a task still queued (did a failing future end it? A catch"
                         + " that lets the loop go on belongs around runnable.run())")
                 .isTrue();
         return Futures.blockOn(task);

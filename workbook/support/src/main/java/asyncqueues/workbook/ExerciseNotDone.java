@@ -100,8 +100,7 @@ public final class ExerciseNotDone extends RuntimeException {
     }
 
     private static String message(String exercise, String location) {
-        return "Exercise " + exercise + " is not done yet: write it in " + location + ", between its EXERCISE "
-                + exercise + " BEGIN and END markers. Hint: ./jbang hint " + exercise
-                + " (or read " + hintPath(exercise) + ")";
+        return "Exercise " + exercise + " is not done yet: write it at " + location + " (hint: ./jbang hint "
+                + exercise + ")";
     }
 }

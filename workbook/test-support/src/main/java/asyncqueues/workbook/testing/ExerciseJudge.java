@@ -53,7 +53,12 @@ public final class ExerciseJudge {
                 waitsFor.addAll(blockers);
             }
         }
-        return new ExerciseVerdict(exercise, stateOf(exercise, counted), tests.size(), counted, waiting, waitsFor);
+        List<TestResult> ownFirst = new ArrayList<>(counted.stream().filter(test -> test.exercises().size() == 1).toList());
+        counted.stream().filter(test -> test.exercises().size() > 1).forEach(ownFirst::add);
+        ExerciseVerdict.State state = counted.isEmpty() && waiting == tests.size()
+                ? ExerciseVerdict.State.WAITING
+                : stateOf(exercise, ownFirst);
+        return new ExerciseVerdict(exercise, state, tests.size(), ownFirst, waiting, waitsFor);
     }
 
     /** The other exercises because of which {@code test}, failing, does not count against {@code exercise}. */

@@ -10,7 +10,8 @@ import java.util.Set;
  * @param exercise the exercise's number
  * @param state    the verdict
  * @param tests    how many of its tests ran
- * @param failing  its failing tests that count against it, in the order they ran
+ * @param failing  its failing tests that count against it: its own first (tests of it alone),
+ *                 then those it shares, each in the order they ran
  * @param waiting  its other failing tests: tests it shares with exercises they wait for (failing
  *                 because of another one's stub or own failures), which do not count against it
  * @param waitsFor the exercises those tests wait for
@@ -22,6 +23,8 @@ public record ExerciseVerdict(String exercise, State state, int tests, List<Test
     public enum State {
         /** Every test of it passes, but for tests that wait for another exercise. */
         SOLVED,
+        /** None of its tests passed or failed on its account: they all wait for other exercises. */
+        WAITING,
         /** Its code is still the stub. */
         NOT_STARTED,
         /** A test of it fails because something it waited for did not happen in time. */

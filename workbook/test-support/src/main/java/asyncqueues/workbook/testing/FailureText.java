@@ -49,7 +49,7 @@ public record FailureText(Path sources, Path testSources, Path root) {
         }
         String at = where(failure);
         if (at != null) {
-            lines.add(more + "at " + at);
+            wrap("at " + at, width - more.length()).forEach(line -> lines.add(more + line));
         }
         return lines;
     }

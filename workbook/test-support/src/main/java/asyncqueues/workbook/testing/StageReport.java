@@ -60,8 +60,14 @@ final class StageReport {
     }
 
     String render() {
+        // The exercises whose own tests ran: a run of one exercise's tests (-Dgroups=exercise-1.3)
+        // also runs the tests it shares with others, which alone say nothing of those others.
         Set<String> exercises = new TreeSet<>(ExerciseOrder.NUMBERS);
-        results.forEach(result -> exercises.addAll(result.exercises()));
+        results.stream().filter(result -> result.exercises().size() == 1)
+                .forEach(result -> exercises.addAll(result.exercises()));
+        if (exercises.isEmpty()) {
+            results.forEach(result -> exercises.addAll(result.exercises()));
+        }
         ExerciseJudge judge = new ExerciseJudge(results);
         List<ExerciseVerdict> verdicts = exercises.stream().map(judge::judge).toList();
         String first = exercises.iterator().next();
@@ -76,7 +82,8 @@ final class StageReport {
                 .append(solved).append(" of ").append(plural(verdicts.size(), "exercise")).append(" solved; ")
                 .append(passing).append(" of ").append(plural(results.size(), "test")).append(" pass");
         if (partial) {
-            text.append(" (only these exercises' tests ran)");
+            text.append(" (only ").append(verdicts.size() == 1 ? "this exercise's" : "these exercises'")
+                    .append(" tests ran)");
         }
         text.append("\n\n");
         verdicts.forEach(verdict -> exercise(text, verdict));
@@ -102,13 +109,15 @@ final class StageReport {
                 }
             }
             case NOT_STARTED -> text.append(DETAIL).append("still the stub: ").append(where(exercise)).append('\n');
+            case WAITING -> text.append(DETAIL).append("not judged: its tests here wait for exercise ")
+                    .append(String.join(", ", verdict.waitsFor())).append('\n');
             case UNTESTED -> text.append(DETAIL).append("no test is tagged ").append(ExerciseTags.of(exercise))
                     .append('\n');
             case TIMED_OUT, FAILING -> {
                 int failing = verdict.failing().size();
                 text.append(DETAIL).append(failing).append(" of ").append(plural(verdict.tests(), "test"))
                         .append(failing == 1 ? " fails" : " fail")
-                        .append(verdict.state() == ExerciseVerdict.State.TIMED_OUT ? ", waiting in vain" : "")
+                        .append(verdict.state() == ExerciseVerdict.State.TIMED_OUT ? " (they time out)" : "")
                         .append(". First:\n");
                 failure(text, verdict.firstFailure());
             }

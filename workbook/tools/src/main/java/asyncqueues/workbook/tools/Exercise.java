@@ -1,5 +1,6 @@
 package asyncqueues.workbook.tools;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,8 @@ import java.util.Objects;
  *               {@code /}: the same in the stage module and in {@code solutions/}
  * @param line   the line of its BEGIN marker in the solution file, counting from 1
  */
-public record Exercise(ExerciseNumber number, String title, Stage stage, String file, int line) {
+public record Exercise(ExerciseNumber number, String title, Stage stage, String file, int line)
+        implements Serializable {
 
     public Exercise {
         Objects.requireNonNull(number, "number must not be null");

@@ -1,6 +1,7 @@
 package asyncqueues.workbook.tools;
 
 import asyncqueues.workbook.ExerciseNotDone;
+import java.io.Serializable;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -10,7 +11,7 @@ import java.util.regex.Pattern;
  * An exercise's number, {@code S.N}: the stage it belongs to and its place within that stage.
  * Numbers order by stage, then by place, so {@code 1.10} comes after {@code 1.9}.
  */
-public record ExerciseNumber(int stage, int index) implements Comparable<ExerciseNumber> {
+public record ExerciseNumber(int stage, int index) implements Comparable<ExerciseNumber>, Serializable {
 
     /** The form of a number in a marker, a label or a command: no sign, no leading zero. */
     static final String FORM = ExerciseNotDone.NUMBER_FORM;

@@ -39,10 +39,11 @@ final class ExerciseTrial implements AutoCloseable {
     sealed interface Attempt {
 
         /**
-         * The stage does not compile: the compiler's errors, as javac prints them; {@code tests}
-         * when the learner's code compiles but the stage's tests do not compile against it.
+         * The stage does not compile: the compiler's errors, as javac prints them (each its message,
+         * its source line and a caret); {@code tests} when the learner's code compiles but the
+         * stage's tests do not compile against it.
          */
-        record DoesNotCompile(List<String> errors, boolean tests) implements Attempt {
+        record DoesNotCompile(List<List<String>> errors, boolean tests) implements Attempt {
 
             public DoesNotCompile {
                 errors = List.copyOf(errors);
@@ -93,7 +94,8 @@ final class ExerciseTrial implements AutoCloseable {
     private Attempt attempt(Exercise exercise, StageBuild.Result built) {
         return switch (built) {
             case StageBuild.Result.Failed(List<SourceCompiler.Error> errors, boolean tests) ->
-                    new Attempt.DoesNotCompile(errors.stream().map(error -> error.describe(layout)).toList(), tests);
+                    new Attempt.DoesNotCompile(errors.stream().map(error -> error.describeWithSource(layout)).toList(),
+                            tests);
             case StageBuild.Result.Compiled compiled -> {
                 String exerciseNumber = exercise.number().toString();
                 StageTestRun tests = compiled.tests()

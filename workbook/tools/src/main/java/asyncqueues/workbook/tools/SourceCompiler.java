@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -24,13 +25,28 @@ import javax.tools.ToolProvider;
  */
 final class SourceCompiler implements AutoCloseable {
 
-    /** A compiler error: where, and what. */
-    record Error(Path file, long line, String message) {
+    /**
+     * A compiler error: where, and what.
+     *
+     * @param column     the column of the error on its line, counting from 1; 0 if not known
+     * @param sourceLine the text of that line, or {@code null} if not known
+     */
+    record Error(Path file, long line, long column, String sourceLine, String message) {
 
         /** The error as javac writes it, with the file relative to the workbook's root. */
         String describe(WorkbookLayout layout) {
             String where = file == null ? "" : layout.relative(file) + (line > 0 ? ":" + line : "") + ": ";
             return where + "error: " + message;
+        }
+
+        /** {@link #describe}, then the source line and a caret under the column, as javac prints them. */
+        List<String> describeWithSource(WorkbookLayout layout) {
+            List<String> lines = new ArrayList<>(describe(layout).lines().toList());
+            if (sourceLine != null && column > 0) {
+                lines.add(sourceLine);
+                lines.add(" ".repeat((int) Math.min(column - 1, sourceLine.length())) + "^");
+            }
+            return lines;
         }
     }
 
@@ -97,7 +113,21 @@ final class SourceCompiler implements AutoCloseable {
 
     private static Error error(Diagnostic<? extends JavaFileObject> diagnostic) {
         Path file = diagnostic.getSource() == null ? null : Path.of(diagnostic.getSource().toUri());
-        return new Error(file, diagnostic.getLineNumber(), diagnostic.getMessage(Locale.ROOT));
+        long line = diagnostic.getLineNumber();
+        return new Error(file, line, Math.max(0, diagnostic.getColumnNumber()), sourceLine(file, line),
+                diagnostic.getMessage(Locale.ROOT));
+    }
+
+    /** Line {@code line} of {@code file}, tabs as spaces, or {@code null} if it cannot be read. */
+    private static String sourceLine(Path file, long line) {
+        if (file == null || line < 1) {
+            return null;
+        }
+        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            return lines.skip(line - 1).findFirst().map(text -> text.replace('\t', ' ')).orElse(null);
+        } catch (IOException | UncheckedIOException unreadable) {
+            return null;
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package asyncqueues.workbook.tools;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -9,7 +10,7 @@ import java.util.regex.Pattern;
  * A stage of the workbook: the Maven module {@code stepNN-name} at the workbook's root, and its
  * number {@code NN}, which is the first part of the number of each of its exercises.
  */
-public record Stage(int number, String module) {
+public record Stage(int number, String module) implements Serializable {
 
     private static final Pattern MODULE_NAME = Pattern.compile("step([0-9]{2})-.+");
 

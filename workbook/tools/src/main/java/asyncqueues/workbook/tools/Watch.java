@@ -28,8 +28,9 @@ import java.util.stream.Stream;
  * The learner's loop, {@code ./jbang watch [S.N]}: one exercise at a time, its tests run again on
  * every save of a file of its stage, the result in a few lines.
  *
- * <p>It opens at the exercise given, else where it was last time ({@link WatchState}), else at
- * the first exercise not solved: the first whose region still holds the stub, or whose tests fail.
+ * <p>It opens at the exercise given, else at the first exercise not solved from where it was last
+ * time ({@link WatchState}) or from the start: the first whose region still holds the stub, or
+ * whose tests fail.
  * Each attempt ({@link ExerciseTrial}) compiles the stage as the learner left it and runs the
  * exercise's tests in a JVM of their own, on a thread of watch's own, so that keys are read
  * while the tests run. Files are found changed by polling their times and sizes every
@@ -90,23 +91,31 @@ final class Watch {
         Path work = temporaryDirectory();
         try (Terminal terminal = Terminal.open(in, out); ExerciseTrial trial = new ExerciseTrial(layout, work)) {
             Watch watch = new Watch(layout, catalog, terminal, trial);
-            watch.openAt(start.or(() -> watch.state.exercise()).flatMap(catalog::find));
+            Optional<Exercise> asked = start.flatMap(catalog::find);
+            if (asked.isPresent()) {
+                watch.current = watch.exercises.indexOf(asked.get());
+            } else {
+                int saved = watch.state.exercise().flatMap(catalog::find).map(watch.exercises::indexOf).orElse(0);
+                watch.openAtFirstUnsolved(saved);
+            }
             return watch.loop();
         } finally {
             StageTestRun.deleteRecursively(work);
         }
     }
 
-    private void openAt(Optional<Exercise> exercise) {
-        if (exercise.isPresent()) {
-            current = exercises.indexOf(exercise.get());
-            return;
-        }
+    /**
+     * Opens at the first exercise from {@code from} on that is not solved: whose region still
+     * holds the stub, or whose tests do not all pass. The exercises with code are tested one by
+     * one on the way, which for a clone where much is solved without watch takes a while, once.
+     */
+    private void openAtFirstUnsolved(int from) {
         Set<ExerciseNumber> holdingCode = exercises.stream().map(Exercise::stage).distinct()
                 .flatMap(stage -> Stubs.compare(layout, stage).learnerRegions().stream())
                 .map(Stubs.LearnerRegion::exercise)
                 .collect(Collectors.toSet());
-        for (current = 0; current < exercises.size() - 1; current++) {
+        for (current = from; current < exercises.size() - 1; current++) {
+            attempt = null;
             if (!holdingCode.contains(exercise().number())) {
                 return; // still the stub: not solved
             }
@@ -117,6 +126,7 @@ final class Watch {
                 return;
             }
         }
+        attempt = null;
     }
 
     private int loop() throws InterruptedException {

@@ -6,6 +6,7 @@ import asyncqueues.workbook.testing.TestResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * One screen of watch, from what it knows: the exercise, where to write it, the last attempt at
@@ -47,8 +48,8 @@ final class WatchScreen {
     String render(View view) {
         List<String> lines = new ArrayList<>();
         Exercise exercise = view.exercise();
-        lines.add(terminal.bold("Exercise " + exercise.number() + " of the workbook's " + view.count() + ": "
-                + exercise.title()));
+        lines.add(terminal.bold("Exercise " + exercise.number() + " (" + view.position() + " of " + view.count()
+                + "): " + exercise.title()));
         lines.add("Write it in " + view.writeAt());
         lines.add("");
         if (view.testing()) {
@@ -72,13 +73,15 @@ final class WatchScreen {
 
     private void result(View view, List<String> lines) {
         switch (view.attempt()) {
-            case ExerciseTrial.Attempt.DoesNotCompile(List<String> errors, boolean tests) -> {
-                lines.add(terminal.red(tests
+            case ExerciseTrial.Attempt.DoesNotCompile(List<List<String>> errors, boolean tests) -> {
+                say(lines, (tests
                         ? "✗ The stage's tests do not compile against your code (a signature outside the regions changed?):"
-                        : "✗ Your code does not compile:"));
-                errors.stream().limit(ERRORS_SHOWN)
-                        .flatMap(error -> FailureText.wrap(error, terminal.width() - INDENT.length()).stream())
-                        .forEach(line -> lines.add(INDENT + line));
+                        : "✗ Your code does not compile:"), terminal::red);
+                for (List<String> error : errors.subList(0, Math.min(errors.size(), ERRORS_SHOWN))) {
+                    FailureText.wrap(error.getFirst(), terminal.width() - INDENT.length())
+                            .forEach(line -> lines.add(INDENT + line));
+                    error.subList(1, error.size()).forEach(line -> lines.add(INDENT + line)); // source and caret, as is
+                }
                 if (errors.size() > ERRORS_SHOWN) {
                     lines.add(INDENT + "(and " + (errors.size() - ERRORS_SHOWN) + " more)");
                 }
@@ -91,25 +94,46 @@ final class WatchScreen {
         ExerciseVerdict verdict = ran.verdict();
         switch (verdict.state()) {
             case SOLVED -> {
-                lines.add(terminal.green("✓ Solved: " + passing(verdict) + "."));
+                say(lines, "✓ Solved: " + passing(verdict) + ".", terminal::green);
                 if (verdict.waiting() > 0) {
                     boolean one = verdict.waitsFor().size() == 1;
                     lines.add(INDENT + "(" + verdict.waiting() + " more, shared with exercise" + (one ? " " : "s ")
                             + String.join(", ", verdict.waitsFor()) + ", wait for " + (one ? "it" : "them") + ")");
                 }
-                lines.add(view.next() == null
-                        ? "That was the last exercise of the workbook. ./jbang progress shows them all."
-                        : "Next: exercise " + view.next().number() + ", " + view.next().title() + ". Press n.");
+                Exercise next = view.next();
+                if (next == null) {
+                    lines.add("That was the last exercise of the workbook. ./jbang progress shows them all.");
+                } else if (!next.stage().equals(view.exercise().stage())) {
+                    say(lines, "That was the last exercise of " + view.exercise().stage().module() + ": see the"
+                            + " stage run with ./jbang step" + String.format("%02d", view.exercise().stage().number())
+                            + " --fast (and mvn test -pl " + view.exercise().stage().module() + " for all its tests).",
+                            UnaryOperator.identity());
+                    say(lines, "Next: exercise " + next.number() + ", " + next.title() + ". Press n.",
+                            UnaryOperator.identity());
+                } else {
+                    say(lines, "Next: exercise " + next.number() + ", " + next.title() + ". Press n.",
+                            UnaryOperator.identity());
+                }
             }
-            case NOT_STARTED -> lines.add(terminal.red("✗ Not started: its region still holds the stub. Write the"
-                    + " exercise between its markers, and save."));
-            case UNTESTED -> lines.add(terminal.red("✗ No test is tagged with this exercise: a workbook defect."));
+            case NOT_STARTED -> say(lines, ("✗ Not started: its region still holds the stub. Write the"
+                    + " exercise between its markers, and save."), terminal::red);
+            case WAITING -> say(lines, ("✗ Not judged yet: its tests wait for exercise "
+                    + String.join(", ", verdict.waitsFor()) + ", which they share with it."), terminal::red);
+            case UNTESTED -> say(lines, "✗ No test is tagged with this exercise: a workbook defect.", terminal::red);
             case FAILING, TIMED_OUT -> {
                 int failing = verdict.failing().size();
-                lines.add(terminal.red("✗ Not solved: " + failing + " of " + verdict.tests() + " tests "
-                        + (failing == 1 ? "fails" : "fail")
-                        + (verdict.state() == ExerciseVerdict.State.TIMED_OUT ? ", waiting in vain" : "") + "."));
+                boolean timedOut = verdict.state() == ExerciseVerdict.State.TIMED_OUT;
                 TestResult first = verdict.firstFailure();
+                if (first.exercises().size() > 1) { // its own tests pass: only tests it shares fail
+                    List<String> others = first.exercises().stream()
+                            .filter(other -> !other.equals(view.exercise().number().toString())).toList();
+                    say(lines, "✗ Not solved: its own tests pass, but " + failing + " of the tests it"
+                            + " shares with exercise " + String.join(", ", others) + (failing == 1 ? " fails" : " fail")
+                            + (timedOut ? " (they time out)" : "") + "; the fault may be in either.", terminal::red);
+                } else {
+                    say(lines, ("✗ Not solved: " + failing + " of " + verdict.tests() + " tests "
+                            + (failing == 1 ? "fails" : "fail") + (timedOut ? " (they time out)" : "") + "."), terminal::red);
+                }
                 Stage stage = view.exercise().stage();
                 FailureText failureText = new FailureText(layout.stageSources(stage), layout.stageTestSources(stage),
                         layout.root());
@@ -119,7 +143,12 @@ final class WatchScreen {
                 }
             }
         }
-        ran.problem().ifPresent(problem -> lines.add(terminal.red("The tests stopped early: " + problem)));
+        ran.problem().ifPresent(problem -> say(lines, "The tests stopped early: " + problem, terminal::red));
+    }
+
+    /** Adds {@code text}, wrapped to the terminal's width, each line coloured by {@code colour}. */
+    private void say(List<String> lines, String text, UnaryOperator<String> colour) {
+        FailureText.wrap(text, terminal.width()).forEach(line -> lines.add(colour.apply(line)));
     }
 
     private static String passing(ExerciseVerdict verdict) {

@@ -20,6 +20,9 @@ import java.util.Optional;
  */
 public final class Workbook {
 
+    /** The environment variable in which {@code ./jbang} names the workbook it belongs to. */
+    static final String OWN_ROOT = "WORKBOOK_ROOT";
+
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
@@ -35,31 +38,40 @@ public final class Workbook {
     }
 
     /** The command line, read: options anywhere, the rest in order. */
-    private record Arguments(List<String> words, Path root, boolean force, boolean check, boolean write, boolean help) {
+    private record Arguments(List<String> words, List<Path> roots, boolean force, boolean check, boolean write,
+            boolean help, boolean json, boolean csv, String exercise) {
 
         static Arguments parse(String... args) {
             List<String> words = new ArrayList<>();
-            Path root = null;
+            List<Path> roots = new ArrayList<>();
             boolean force = false;
             boolean check = false;
             boolean write = false;
             boolean help = false;
+            boolean json = false;
+            boolean csv = false;
+            String exercise = null;
             for (int i = 0; i < args.length; i++) {
                 String arg = Objects.requireNonNull(args[i], "an argument must not be null");
                 switch (arg) {
                     case "--force" -> force = true;
                     case "--check" -> check = true;
                     case "--write" -> write = true;
+                    case "--json" -> json = true;
+                    case "--csv" -> csv = true;
                     case "--help", "-h", "help" -> help = true;
-                    case "--root" -> {
-                        if (i + 1 == args.length) {
-                            throw new UsageException("--root needs a directory: --root DIR");
+                    case "--root" -> roots.add(Path.of(valueOf(args, ++i, "--root needs a directory: --root DIR")));
+                    case "--exercise" -> {
+                        if (exercise != null) {
+                            throw new UsageException("--exercise is given twice; progress reads one exercise at a time");
                         }
-                        root = Path.of(args[++i]);
+                        exercise = valueOf(args, ++i, "--exercise needs an exercise number: --exercise 4.1");
                     }
                     default -> {
                         if (arg.startsWith("--root=")) {
-                            root = Path.of(arg.substring("--root=".length()));
+                            roots.add(Path.of(arg.substring("--root=".length())));
+                        } else if (arg.startsWith("--exercise=")) {
+                            exercise = arg.substring("--exercise=".length());
                         } else if (arg.startsWith("-")) {
                             throw new UsageException("unknown option " + arg);
                         } else {
@@ -68,7 +80,23 @@ public final class Workbook {
                     }
                 }
             }
-            return new Arguments(List.copyOf(words), root, force, check, write, help);
+            return new Arguments(List.copyOf(words), List.copyOf(roots), force, check, write, help, json, csv,
+                    exercise);
+        }
+
+        private static String valueOf(String[] args, int index, String missing) {
+            if (index >= args.length || args[index].startsWith("-")) {
+                throw new UsageException(missing);
+            }
+            return args[index];
+        }
+
+        /** The one root given, if any. */
+        Path root() {
+            if (roots.size() > 1) {
+                throw new UsageException("--root is given " + roots.size() + " times; only progress reads several");
+            }
+            return roots.isEmpty() ? null : roots.getFirst();
         }
     }
 
@@ -103,7 +131,7 @@ public final class Workbook {
                 case "hint" -> hint(layout(workingDirectory, arguments), exercise(command, operands), out);
                 case "progress" -> {
                     requireNoOperands(command, operands);
-                    yield progress(layout(workingDirectory, arguments), out);
+                    yield progress(workingDirectory, arguments, out);
                 }
                 case "reset" -> reset(layout(workingDirectory, arguments), exercise(command, operands),
                         arguments.force(), out, err);
@@ -135,6 +163,11 @@ public final class Workbook {
                 For learners and teachers:
                   hint S.N             show exercise S.N: its title, the file to edit, and its hint
                   progress             compile and test every stage, and show which exercises are solved
+                    --root A --root B  a class: several clones (or a folder of clones), each in a JVM of
+                                       its own, in one table: learners down, exercises across
+                    --exercise S.N     only exercise S.N: solved or not, and the first failure (exits
+                                       0 exactly when it is solved, for one learner)
+                    --json, --csv      the same data, for a script or a spreadsheet
                   reset S.N [--force]  put the stub of exercise S.N back in your file (only that region;
                                        --force when the region holds code of yours, which is printed)
                   watch [S.N]          test one exercise on every save of its stage's files, starting at
@@ -147,8 +180,9 @@ public final class Workbook {
                                        in exercise regions (--force: put every stub back, losing it)
 
                 --root DIR names the workbook's root (default: this directory or the nearest parent that
-                holds the workbook's pom.xml).
-                Exit codes: 0 done (all solved, no drift), 1 not solved, drifted or broken, 2 usage error.
+                holds the workbook's pom.xml, else the workbook of this ./jbang).
+                Exit codes: 0 done (all solved, no drift; for a class: every clone measured), 1 not solved,
+                drifted or broken, 2 usage error.
                 """;
     }
 
@@ -159,12 +193,38 @@ public final class Workbook {
         if ((arguments.check() || arguments.write()) && !command.equals("stubs")) {
             throw new UsageException("--check and --write belong to stubs only");
         }
+        if ((arguments.json() || arguments.csv() || arguments.exercise() != null) && !command.equals("progress")) {
+            throw new UsageException("--json, --csv and --exercise belong to progress only");
+        }
+        if (arguments.json() && arguments.csv()) {
+            throw new UsageException("progress writes --json or --csv, not both at once");
+        }
+        if (arguments.roots().size() > 1 && !command.equals("progress")) {
+            throw new UsageException("--root is given " + arguments.roots().size() + " times; only progress reads"
+                    + " several (a class)");
+        }
     }
 
     private static WorkbookLayout layout(Path workingDirectory, Arguments arguments) {
         return arguments.root() == null
-                ? WorkbookLayout.findFrom(workingDirectory)
+                ? ownWorkbook(workingDirectory)
                 : WorkbookLayout.at(workingDirectory.resolve(arguments.root()));
+    }
+
+    /**
+     * The workbook at or above {@code workingDirectory}, else the one whose {@code ./jbang} runs
+     * these tools ({@value #OWN_ROOT}, which it sets), so that a command works from anywhere.
+     */
+    private static WorkbookLayout ownWorkbook(Path workingDirectory) {
+        try {
+            return WorkbookLayout.findFrom(workingDirectory);
+        } catch (WorkbookException notInOne) {
+            String own = System.getenv(OWN_ROOT);
+            if (own == null || own.isBlank() || !WorkbookLayout.isRoot(Path.of(own))) {
+                throw notInOne;
+            }
+            return WorkbookLayout.at(Path.of(own));
+        }
     }
 
     private static ExerciseNumber exercise(String command, List<String> operands) {
@@ -206,12 +266,74 @@ public final class Workbook {
         return OK;
     }
 
-    private static int progress(WorkbookLayout layout, PrintStream out) {
-        ExerciseCatalog catalog = ExerciseCatalog.load(layout);
-        Progress.Report report = new Progress(layout, catalog).measure();
-        report.print(out);
+    /**
+     * One learner's progress (no root, or one root that is a clone), measured here; or a class's
+     * (several roots, or a root that is a folder of clones), each clone in a JVM of its own.
+     */
+    private static int progress(Path workingDirectory, Arguments arguments, PrintStream out) {
+        List<Path> roots = arguments.roots().stream().map(workingDirectory::resolve).toList();
+        boolean oneLearner = roots.isEmpty() || (roots.size() == 1 && WorkbookLayout.isRoot(roots.getFirst()));
+        WorkbookLayout own = oneLearner ? layout(workingDirectory, arguments) : classWorkbook(roots, workingDirectory);
+        ExerciseCatalog catalog = ExerciseCatalog.load(own);
+        Optional<Exercise> exercise = Optional.ofNullable(arguments.exercise())
+                .map(number -> known(catalog, parseNumber(number)));
+        List<Stage> stages = exercise.map(one -> List.of(one.stage())).orElse(List.of());
+        ClassReport report;
+        if (oneLearner) {
+            Progress.Report measured = new Progress(own, catalog)
+                    .measure(stages.isEmpty() ? catalog.stages() : stages);
+            report = new ClassReport(List.of(new ClassReport.Row(String.valueOf(own.root().getFileName()),
+                    own.root().toString(), measured, null)));
+        } else {
+            report = new ClassProgress().measure(ClassProgress.learnersOf(roots), stages);
+        }
+        if (arguments.json()) {
+            out.print(report.json());
+        } else if (arguments.csv()) {
+            out.print(report.csv());
+        } else if (exercise.isPresent()) {
+            report.printExercise(out, exercise.get());
+        } else if (oneLearner) {
+            report.rows().getFirst().report().print(out);
+        } else {
+            report.printTable(out);
+        }
         out.flush();
-        return report.allSolved() ? OK : FAILED;
+        return exitStatus(report, exercise, oneLearner);
+    }
+
+    /**
+     * For one learner: {@link #OK} when everything asked for is solved (the exercise, or all of
+     * them). For a class: {@link #OK} when every clone was measured (and, with an exercise, every
+     * learner solved it).
+     */
+    private static int exitStatus(ClassReport report, Optional<Exercise> exercise, boolean oneLearner) {
+        boolean measured = report.rows().stream().allMatch(ClassReport.Row::measured);
+        if (exercise.isPresent()) {
+            ExerciseNumber number = exercise.get().number();
+            return measured && report.solvedBy(number) == report.rows().size() ? OK : FAILED;
+        }
+        if (oneLearner) {
+            return report.rows().getFirst().report().allSolved() ? OK : FAILED;
+        }
+        return measured ? OK : FAILED;
+    }
+
+    /** The workbook whose catalog names a class's exercises: this one, else the first clone. */
+    private static WorkbookLayout classWorkbook(List<Path> roots, Path workingDirectory) {
+        try {
+            return ownWorkbook(workingDirectory);
+        } catch (WorkbookException notInOne) {
+            return WorkbookLayout.at(ClassProgress.learnersOf(roots).getFirst().root());
+        }
+    }
+
+    private static ExerciseNumber parseNumber(String text) {
+        try {
+            return ExerciseNumber.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     private static int watch(WorkbookLayout layout, List<String> operands, PrintStream out) {

@@ -27,10 +27,14 @@ final class Fixture {
 
     private Fixture() {}
 
-    /** A fresh copy of the fixture under {@code dir}. */
+    /** A fresh copy of the fixture under {@code dir}, in its sub-folder {@code workbook}. */
     static WorkbookLayout copyTo(Path dir) {
+        return copyAs(dir.resolve("workbook"));
+    }
+
+    /** A fresh copy of the fixture whose root is {@code root}. */
+    static WorkbookLayout copyAs(Path root) {
         Path source = resource("/fixture-workbook");
-        Path root = dir.resolve("workbook");
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.toList()) {
                 Path target = root.resolve(source.relativize(file).toString());

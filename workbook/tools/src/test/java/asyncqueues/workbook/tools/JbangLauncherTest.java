@@ -158,6 +158,29 @@ class JbangLauncherTest {
             assertThat(run.exitCode()).as(run.describe()).isEqualTo(1);
             assertThat(run.lines()).as(run.describe()).anyMatch(line -> line.matches("0/[1-9]\\d* solved"));
         }
+
+        @Test
+        @DisplayName("progress --exercise, from any folder, exits 0 exactly when the exercise is solved")
+        void progressOfOneExerciseFromAnywhere(@TempDir Path elsewhere) throws IOException {
+            WorkbookLayout layout = WorkbookLayout.at(pristine);
+            Exercise exercise = ExerciseCatalog.load(layout).find(ExerciseNumber.parse("2.1")).orElseThrow();
+            Path file = layout.stageSources(exercise.stage()).resolve(exercise.file());
+            byte[] stub = Files.readAllBytes(file);
+
+            Run unsolved = jbangIn(pristine, elsewhere, "progress", "--root", pristine.toString(), "--exercise", "2.1");
+            assertThat(unsolved.exitCode()).as(unsolved.describe()).isEqualTo(1);
+            assertThat(unsolved.output()).as(unsolved.describe()).contains("Exercise 2.1: " + exercise.title(),
+                    "0 of 1 learner solved it", "not started: still the stub");
+
+            Fixture.solve(layout, exercise);
+            try {
+                Run solved = jbangIn(pristine, elsewhere, "progress", "--root", pristine.toString(), "--exercise", "2.1");
+                assertThat(solved.exitCode()).as(solved.describe()).isZero();
+                assertThat(solved.output()).as(solved.describe()).contains("1 of 1 learner solved it", "✓ solved");
+            } finally {
+                Files.write(file, stub);
+            }
+        }
     }
 
     @Nested
@@ -285,13 +308,18 @@ class JbangLauncherTest {
 
     /** Runs {@code ./jbang arguments} in the workbook at {@code root} on this test's JDK, and waits for it. */
     private static Run jbang(Path root, String... arguments) {
+        return jbangIn(root, root, arguments);
+    }
+
+    /** Runs the workbook's {@code ./jbang} at {@code root} in the folder {@code directory}. */
+    private static Run jbangIn(Path root, Path directory, String... arguments) {
         try {
             Path log = Files.createTempFile("jbang-run-", ".log");
             try {
                 List<String> command = new ArrayList<>(List.of(root.resolve("jbang").toString()));
                 command.addAll(List.of(arguments));
                 ProcessBuilder builder = new ProcessBuilder(command)
-                        .directory(root.toFile())
+                        .directory(directory.toFile())
                         .redirectErrorStream(true)
                         .redirectOutput(log.toFile());
                 builder.environment().put("JAVA_HOME", System.getProperty("java.home"));

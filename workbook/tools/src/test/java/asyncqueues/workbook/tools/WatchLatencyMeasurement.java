@@ -54,7 +54,7 @@ class WatchLatencyMeasurement {
                     terminal.press("n");
                 }
                 terminal.awaitScreen(Duration.ofMinutes(2), "exercise " + exercise.number() + " solved", screen ->
-                        screen.contains("Exercise " + exercise.number() + " of") && screen.contains("✓ Solved"));
+                        screen.contains("Exercise " + exercise.number() + " (") && screen.contains("✓ Solved"));
                 Path file = layout.stageSources(exercise.stage()).resolve(exercise.file());
                 List<Double> seconds = new ArrayList<>();
                 for (int save = 0; save < SAVES; save++) {

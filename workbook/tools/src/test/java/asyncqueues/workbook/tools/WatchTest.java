@@ -65,7 +65,7 @@ class WatchTest {
 
         terminal.type("./jbang watch; echo watch-ended-$?");
         terminal.awaitScreen(FIRST_SCREEN, "the first exercise, not started", screen ->
-                screen.contains("Exercise 1.1 of the workbook's 16: " + first.title())
+                screen.contains("Exercise 1.1 (1 of 16): " + first.title())
                         && screen.contains("Write it in step01-single-queue/src/main/java/asyncqueues/step01/"
                                 + "AsyncRuntime.java:")
                         && screen.contains("Not started"));
@@ -92,7 +92,7 @@ class WatchTest {
 
         terminal.press("n");
         terminal.awaitScreen(SCREEN, "the next exercise", screen ->
-                screen.contains("Exercise 1.2 of the workbook's 16") && screen.contains("Not started"));
+                screen.contains("Exercise 1.2 (2 of 16)") && screen.contains("Not started"));
 
         terminal.press("q");
         terminal.awaitScreen(SCREEN, "watch ended", screen -> screen.contains("watch-ended-0"));
@@ -104,7 +104,7 @@ class WatchTest {
 
         terminal.type("clear; ./jbang watch; echo watch-ended-again-$?");
         terminal.awaitScreen(SCREEN, "watch, opened where it was", screen ->
-                screen.contains("Exercise 1.2 of the workbook's 16") && !screen.contains("watch-ended-0"));
+                screen.contains("Exercise 1.2 (2 of 16)") && !screen.contains("watch-ended-0"));
         terminal.press("q");
         terminal.awaitScreen(SCREEN, "watch ended again", screen -> screen.contains("watch-ended-again-0"));
     }
@@ -114,7 +114,7 @@ class WatchTest {
     void opensWhereItIsTold() throws Exception {
         terminal.type("./jbang watch 4.1; echo watch-ended-$?");
         terminal.awaitScreen(FIRST_SCREEN, "exercise 4.1", screen ->
-                screen.contains("Exercise 4.1 of the workbook's 16") && screen.contains("Not started"));
+                screen.contains("Exercise 4.1 (9 of 16)") && screen.contains("Not started"));
         terminal.press("q");
         terminal.awaitScreen(SCREEN, "watch ended", screen -> screen.contains("watch-ended-0"));
 
