@@ -3,6 +3,7 @@ package asyncqueues.task;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -34,9 +35,15 @@ public final class Futures {
      * and a spurious return from the park just parks again.
      *
      * <p>An interrupt does not stop the wait (a future has no way to be told); it is kept and
-     * the thread's interrupt status is set again on return.
+     * the thread's interrupt status is set again on return. A thread that was not interrupted is
+     * not interrupted on return either.
      *
-     * @throws java.util.concurrent.CompletionException from a {@link Task} whose future threw
+     * <p>What the future throws, {@code blockOn} throws: an unchecked exception or error as it is,
+     * and a checked exception (thrown by a future that hides it from the compiler) wrapped in a
+     * {@link CompletionException}, as a {@link Task} wraps what its future threw.
+     *
+     * @throws CompletionException from a {@link Task} whose future threw, or from a future that
+     *         threw a checked exception (it is the cause)
      * @throws java.util.concurrent.CancellationException from a {@link Task} that was cancelled
      * @throws NullPointerException if {@code future} is {@code null}
      */
@@ -47,7 +54,7 @@ public final class Futures {
         boolean interrupted = false;
         try {
             for (;;) {
-                if (pollChecked(future, cx) instanceof Poll.Ready<T>(T value)) {
+                if (pollUnchecked(future, cx) instanceof Poll.Ready<T>(T value)) {
                     return value;
                 }
                 interrupted |= waker.parkUntilWoken();
@@ -56,6 +63,17 @@ public final class Futures {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /** {@link #pollChecked}, a checked exception the future threw wrapped as a task would wrap it. */
+    private static <T> Poll<T> pollUnchecked(Future<T> future, Context cx) {
+        try {
+            return pollChecked(future, cx);
+        } catch (RuntimeException | Error unchecked) {
+            throw unchecked;
+        } catch (Throwable checked) { // a sneaky throw: Future.poll declares none
+            throw new CompletionException("the future threw " + checked, checked);
         }
     }
 

@@ -35,7 +35,10 @@ import java.util.function.Consumer;
  *
  * <h2>Publication</h2>
  * {@link #output} is written before the compare-and-set that sets COMPLETED, and read after a
- * volatile read of {@link #state} that saw COMPLETED, so it needs no volatile of its own.
+ * volatile read of {@link #state} that saw COMPLETED, so it needs no volatile of its own. The one
+ * other write, a detach dropping the output of a completed task, comes after DETACHED is set and
+ * is a release; an awaiter reads the output with acquire and then the state again, so an output it
+ * finds dropped always comes with DETACHED, and it reports the detach instead of a null value.
  * {@link #future} is only touched by the thread that owns the poll (or by a cancel that found
  * the task neither scheduled nor running, when nobody else can own it).
  */
@@ -73,12 +76,14 @@ final class RawTask<T> implements Waker {
 
     private static final VarHandle STATE;
     private static final VarHandle AWAITER;
+    private static final VarHandle OUTPUT;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             STATE = lookup.findVarHandle(RawTask.class, "state", int.class);
             AWAITER = lookup.findVarHandle(RawTask.class, "awaiter", Waker.class);
+            OUTPUT = lookup.findVarHandle(RawTask.class, "output", Object.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -101,6 +106,14 @@ final class RawTask<T> implements Waker {
      */
     private volatile Waker awaiter;
 
+    /**
+     * Set by the first poll. Until then nobody holds the task's waker (a poll is what hands it
+     * out), so a task whose first schedule the schedule function refused can never be run; it
+     * fails at once instead of leaving its awaiters waiting for good. Not part of the state word:
+     * it coordinates nothing, and is written once, by the first poller.
+     */
+    private volatile boolean polled;
+
     /** Built once and reused by every poll: it holds nothing but this waker. */
     private final Context context = new Context(this);
 
@@ -116,14 +129,38 @@ final class RawTask<T> implements Waker {
     /**
      * Hands the runnable to the schedule function, as the owner of SCHEDULED. If the function
      * throws (a queue that refuses it, say), the runnable was not queued: SCHEDULED is cleared,
-     * so a later wake can try again, and the throwable goes to whoever scheduled.
+     * so a later wake can try again, and the throwable goes to whoever scheduled. A task refused
+     * before its first poll has no waker out to wake it again, so it fails, with the refusal as
+     * the cause.
      */
     void schedule() {
         try {
             schedule.accept(runnable);
         } catch (Throwable refused) {
             STATE.getAndBitwiseAnd(this, ~SCHEDULED);
+            if (!polled) {
+                failUnrunnable(refused);
+            }
             throw refused;
+        }
+    }
+
+    /** Completes a task that was never polled and can never be, as failed: see {@link #polled}. */
+    private void failUnrunnable(Throwable refused) {
+        IllegalStateException failure = new IllegalStateException("the schedule function refused the task's"
+                + " runnable before its first poll, so nothing holds its waker and nothing can ever run it: "
+                + refused, refused);
+        for (;;) {
+            int current = state;
+            if ((current & (SCHEDULED | RUNNING | COMPLETED | CLOSED)) != 0) {
+                return; // scheduled again, or already finished or cancelled: nothing left to fail
+            }
+            output = (current & DETACHED) != 0 ? null : failure;
+            if (STATE.compareAndSet(this, current, current | COMPLETED | FAILED)) {
+                dropFuture();
+                notifyAwaiter();
+                return;
+            }
         }
     }
 
@@ -167,6 +204,9 @@ final class RawTask<T> implements Waker {
                     ? current & ~SCHEDULED
                     : (current & ~SCHEDULED) | RUNNING;
             if (STATE.compareAndSet(this, current, next)) {
+                if ((next & RUNNING) != 0 && !polled) {
+                    polled = true; // the poll is about to hand out the waker
+                }
                 return (next & RUNNING) != 0;
             }
         }
@@ -283,19 +323,25 @@ final class RawTask<T> implements Waker {
         }
     }
 
+    /**
+     * The outcome of a finished task. The output is read before the state is looked at again: a
+     * detach that came meanwhile has set DETACHED before it dropped the output, so an output read
+     * as dropped is always seen with DETACHED, and taken for what it is.
+     */
     @SuppressWarnings("unchecked")
     private T outputOf(int finishedState) {
-        if ((finishedState & DETACHED) != 0) {
-            throw new IllegalStateException("the task was detached: nobody may await its output");
-        }
-        if ((finishedState & CLOSED) != 0) {
+        if ((finishedState & CLOSED) != 0 && (finishedState & DETACHED) == 0) {
             throw new CancellationException("the task was cancelled");
         }
-        if ((finishedState & FAILED) != 0) {
-            Throwable failure = (Throwable) output;
-            throw new CompletionException("the task's future threw " + failure, failure);
+        Object outcome = OUTPUT.getAcquire(this);
+        if (((finishedState | state) & DETACHED) != 0) {
+            throw new IllegalStateException("the task was detached: nobody may await its output");
         }
-        return (T) output;
+        if ((finishedState & FAILED) != 0) {
+            Throwable failure = (Throwable) outcome;
+            throw new CompletionException("the task failed: " + failure, failure);
+        }
+        return (T) outcome;
     }
 
     /**
@@ -331,13 +377,18 @@ final class RawTask<T> implements Waker {
     void detach() {
         int previous = (int) STATE.getAndBitwiseOr(this, DETACHED);
         if ((previous & COMPLETED) != 0) {
-            output = null;
+            OUTPUT.setRelease(this, null); // after DETACHED: see "Publication"
         }
         notifyAwaiter();
     }
 
     boolean isDetached() {
         return (state & DETACHED) != 0;
+    }
+
+    /** The state word, for the tests that check the state machine's invariants. */
+    int state() {
+        return state;
     }
 
     boolean isFinished() {

@@ -34,11 +34,17 @@ public final class TaskRunnable implements Runnable {
     /**
      * Hands this runnable to the schedule function given to {@link AsyncTask#spawn}. If that
      * function throws, the throwable is rethrown here and the runnable counts as not queued: the
-     * task is idle, and a wake of its waker schedules it again. (A task refused before its first
-     * poll has handed its waker to nobody, so cancelling it is all that is left to do.)
+     * task is idle, and a wake of its waker schedules it again. A task refused before its first
+     * poll has handed its waker to nobody, so nothing could ever run it: it fails at once, and
+     * whoever awaits it gets a {@link java.util.concurrent.CompletionException} saying so.
      */
     public void schedule() {
         task.schedule();
+    }
+
+    /** The task this runnable runs, for the tests of the state machine. */
+    RawTask<?> rawTask() {
+        return task;
     }
 
     @Override

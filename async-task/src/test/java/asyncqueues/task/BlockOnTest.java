@@ -1,11 +1,14 @@
 package asyncqueues.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static java.util.concurrent.CompletableFuture.supplyAsync;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -164,6 +167,45 @@ class BlockOnTest {
         } finally {
             Thread.interrupted(); // leave the JUnit thread as it was
         }
+    }
+
+    @Test
+    @DisplayName("a thread that was not interrupted is not interrupted after it waited")
+    void leavesAnUninterruptedThreadUninterrupted() throws Exception {
+        Released future = new Released();
+        Blocked blocked = new Blocked(future);
+        blocked.awaitParked();
+
+        future.release();
+        blocked.thread.join();
+
+        assertThat(blocked.value).hasValue("released");
+        assertThat(blocked.interruptedAfter).as("interrupted after blockOn returned").isFalse();
+        assertThat(Futures.blockOn(Futures.ready("at once"))).isEqualTo("at once");
+        assertThat(Thread.currentThread().isInterrupted()).as("interrupted after a ready future").isFalse();
+    }
+
+    @Test
+    @DisplayName("a checked exception thrown by a future arrives wrapped, as from a task; an unchecked one as it is")
+    void throwsWhatTheFutureThrows() {
+        Exception checked = new IOException("a checked exception, thrown past the compiler");
+        IllegalStateException unchecked = new IllegalStateException("unchecked");
+
+        assertThatThrownBy(() -> Futures.blockOn(cx -> sneakyThrow(checked)))
+                .isInstanceOf(CompletionException.class).hasCause(checked);
+        assertThatThrownBy(() -> Futures.blockOn(cx -> {
+            throw unchecked;
+        })).isSameAs(unchecked);
+        try (QueueExecutor executor = new QueueExecutor("consumer", 1)) {
+            Task<String> task = executor.spawn(cx -> sneakyThrow(checked));
+            assertThatThrownBy(() -> Futures.blockOn(task)).isInstanceOf(CompletionException.class)
+                    .rootCause().isSameAs(checked);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T, E extends Throwable> T sneakyThrow(Throwable thrown) throws E {
+        throw (E) thrown;
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.lang.ref.WeakReference;
 import java.time.Duration;
+import java.lang.ref.WeakReference;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -53,6 +54,21 @@ class CancellationTest {
         assertThat(future.polls).hasValue(0);
         assertThat(task).hasToString("Task[CLOSED]");
         assertThatExceptionOfType(CancellationException.class).isThrownBy(() -> Futures.blockOn(task));
+    }
+
+    @Test
+    @DisplayName("cancelled while queued: once the runnable has run, the task holds its future no more")
+    void cancelWhileQueuedReleasesTheFuture() {
+        Counted future = new Counted();
+        WeakReference<Counted> held = new WeakReference<>(future);
+        Task<String> task = queue.spawn(future);
+        future = null; // from here on only the task can hold it
+
+        task.cancel();
+        queue.runNext();
+
+        Collected.awaitCleared("the future of a task cancelled while queued, after its run", held);
+        assertThat(task.isFinished()).isTrue();
     }
 
     @Test

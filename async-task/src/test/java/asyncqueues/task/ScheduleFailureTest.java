@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * A schedule function that throws (a queue that is full or shut down, say): the runnable was
  * not queued, so the task is left unscheduled, and the throwable goes to whoever scheduled it,
- * the waker or the thread that finished the poll. A later wake schedules the task again.
+ * the waker or the thread that finished the poll. A later wake schedules the task again; but a
+ * task refused before its first poll has no waker out to wake it, so it fails at once.
  */
 @DisplayName("a schedule function that throws")
 @Timeout(10)
@@ -110,7 +112,7 @@ class ScheduleFailureTest {
     }
 
     @Test
-    @DisplayName("a refused first schedule throws to the caller and leaves the task idle, to be cancelled")
+    @DisplayName("a refused first schedule throws to the caller, and fails the task at once: nothing could ever run it")
     void refusedFirstSchedule() {
         Gate gate = new Gate();
         Spawned<String> spawned = AsyncTask.spawn(gate, queue);
@@ -119,13 +121,41 @@ class ScheduleFailureTest {
         Throwable fromSchedule = catchThrowable(spawned.runnable()::schedule);
 
         assertThat(fromSchedule).isSameAs(queue.refusal);
-        assertThat(spawned.task()).hasToString("Task[IDLE]");
-        assertThat(spawned.task().isFinished()).isFalse();
-
-        assertThat(spawned.task().cancel()).isTrue();
         assertThat(spawned.task().isFinished()).isTrue();
-        assertThatExceptionOfType(CancellationException.class).isThrownBy(() -> Futures.blockOn(spawned.task()));
+        assertThat(spawned.task().cancel()).as("a finished task cannot be cancelled").isFalse();
+        assertThatExceptionOfType(CompletionException.class).isThrownBy(() -> Futures.blockOn(spawned.task()))
+                .havingCause()
+                .isInstanceOf(IllegalStateException.class)
+                .withMessageContaining("refused the task's runnable before its first poll")
+                .havingCause()
+                .isSameAs(queue.refusal);
         assertThat(gate.polls).as("polls of a task that never ran").hasValue(0);
+    }
+
+    @Test
+    @DisplayName("a refused first schedule wakes a thread already waiting on the task, with the failure")
+    void refusedFirstScheduleWakesTheAwaiter() {
+        Spawned<String> spawned = AsyncTask.spawn(new Gate(), queue);
+        CountingWaker awaiter = new CountingWaker();
+        assertThat(spawned.task().poll(new Context(awaiter)).isPending()).isTrue();
+
+        queue.refuseNext();
+        catchThrowable(spawned.runnable()::schedule);
+
+        assertThat(awaiter.wakes()).isOne();
+        assertThatExceptionOfType(CompletionException.class).isThrownBy(() -> Futures.blockOn(spawned.task()));
+    }
+
+    @Test
+    @DisplayName("a refused first schedule of a task cancelled meanwhile leaves it cancelled")
+    void refusedFirstScheduleOfACancelledTask() {
+        Spawned<String> spawned = AsyncTask.spawn(new Gate(), queue);
+        spawned.task().cancel();
+
+        queue.refuseNext();
+        catchThrowable(spawned.runnable()::schedule);
+
+        assertThatExceptionOfType(CancellationException.class).isThrownBy(() -> Futures.blockOn(spawned.task()));
     }
 
     private Task<String> spawn(Gate gate) {

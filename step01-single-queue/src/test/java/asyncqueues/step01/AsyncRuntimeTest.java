@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import asyncqueues.task.Futures;
 import asyncqueues.task.Task;
 import asyncqueues.workbook.ConsoleCapture;
+import asyncqueues.workbook.testing.ThreadReport;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -29,7 +30,8 @@ class AsyncRuntimeTest {
 
     @Test
     @Timeout(10)
-    @DisplayName("Exercises 1.1, 1.2: a spawned task runs on the global queue's consumer, queue-worker-1")
+    @DisplayName("Exercises 1.1, 1.2: a spawned task runs on the global queue's consumer, queue-worker-1,"
+            + " a daemon thread")
     @Tag("exercise-1.1")
     @Tag("exercise-1.2")
     void runsOnTheGlobalConsumer() throws Exception {
@@ -40,6 +42,11 @@ class AsyncRuntimeTest {
             assertThat(ConsumerThread.awaitGlobal(task)).isEqualTo("queue-worker-1");
             assertThat(console.lines()).contains("runnable accepted")
                     .anyMatch(line -> line.startsWith("Here is the queue count: "));
+            assertThat(ThreadReport.liveThreadsNamed("queue-worker-1")).singleElement()
+                    .satisfies(consumer -> assertThat(consumer.isDaemon())
+                            .as("queue-worker-1 is a daemon thread (one that is not keeps the program alive after"
+                                    + " main returns)")
+                            .isTrue());
         }
     }
 

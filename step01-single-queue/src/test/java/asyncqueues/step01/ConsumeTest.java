@@ -87,4 +87,27 @@ class ConsumeTest {
         consumer.close(); // interrupts, and fails unless the loop returns
         assertThat(consumer.isAlive()).isFalse();
     }
+
+    @Test
+    @Timeout(10)
+    @DisplayName("returns after a task during which its thread was interrupted, leaving the next runnable queued")
+    void returnsAfterATaskDuringWhichItWasInterrupted() {
+        try (ConsoleCapture console = ConsoleCapture.start();
+                ConsumerThread consumer = ConsumerThread.start()) {
+            // The task keeps the interrupt, as CounterFuture's sleep does when its thread is interrupted.
+            Task<String> interrupted = consumer.spawn(Futures.async(() -> {
+                Thread.currentThread().interrupt();
+                return "interrupted";
+            }));
+            Task<String> next = consumer.spawn(Futures.ready("ran after the interrupt"));
+
+            assertThat(consumer.join(interrupted)).isEqualTo("interrupted");
+            Within.await(Within.MOMENT, () -> !consumer.isAlive(), () -> "the consumer loop went on after its thread"
+                    + " was interrupted while a task ran: with the interrupt status set, the next queue.take() throws"
+                    + " InterruptedException at once, the loop's signal to return. Is it caught inside the loop, or"
+                    + " the status cleared? (" + consumer.describe() + ")");
+            assertThat(next.isFinished()).as("the task queued after the interrupted one ran").isFalse();
+            assertThat(consumer.queue()).hasSize(1);
+        }
+    }
 }

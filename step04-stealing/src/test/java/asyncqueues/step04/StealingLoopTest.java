@@ -162,6 +162,33 @@ class StealingLoopTest {
                 .isFalse();
     }
 
+    @Test
+    @DisplayName("Exercise 4.1: an interrupt that comes while a task runs ends the loop after that task")
+    @Tag("exercise-4.1")
+    void endsAfterATaskDuringWhichItWasInterrupted() {
+        // The task keeps the interrupt, as CounterFuture's sleep does when its thread is interrupted.
+        Task<String> interrupted = queue(own, () -> {
+            Thread.currentThread().interrupt();
+            return record("interrupted");
+        });
+        queue(own, () -> record("own, after the interrupt"));
+        queue(other, () -> record("other, after the interrupt"));
+
+        ConsumerThread consumer = ConsumerThread.start(consumer());
+        try {
+            consumer.awaitUntil(() -> !consumer.thread().isAlive(), () -> "the loop went on after its thread was"
+                    + " interrupted while a task ran (it ran " + ran + "): does it look at the thread's interrupt"
+                    + " status before it takes the next runnable, and leave it set?");
+        } finally {
+            consumer.close();
+        }
+        consumer.rethrowIfFailed();
+        assertThat(ran).as("the tasks that ran").containsExactly("interrupted");
+        assertThat(interrupted.isFinished()).isTrue();
+        assertThat(own).hasSize(1);
+        assertThat(other).hasSize(1);
+    }
+
     /** How many runnables each queue still holds. */
     private String queues() {
         return "(its own queue holds " + own.size() + " runnable(s), the other " + other.size() + ")";

@@ -50,6 +50,30 @@ class StealingRuntimeTest {
         IsolatedStage.run(UntouchedQueueHasNoConsumers.class);
     }
 
+    @Test
+    @DisplayName("Exercise 4.1: the consumers, which run your loop, are daemon threads, so a program ends when"
+            + " its main does")
+    @Tag("exercise-4.1")
+    void consumersAreDaemonThreads() throws Throwable {
+        IsolatedStage.run(ConsumersAreDaemons.class);
+    }
+
+    /** Both queues' consumers are daemons; only a working loop keeps them alive to be looked at. */
+    static final class ConsumersAreDaemons implements Executable {
+        @Override
+        public void execute() {
+            Workers.startQueues();
+
+            List<Thread> consumers = IsolatedStage.workers();
+            assertThat(consumers).extracting(Thread::getName)
+                    .containsExactly("high-worker-1", "high-worker-2", "low-worker-1");
+            assertThat(consumers).allSatisfy(consumer -> assertThat(consumer.isDaemon())
+                    .as("%s is a daemon thread (one that is not keeps the program alive after main returns)",
+                            consumer.getName())
+                    .isTrue());
+        }
+    }
+
     static final class HighConsumersStealLowTasks implements Executable {
         @Override
         public void execute() {

@@ -2,9 +2,12 @@ package asyncqueues.step05;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import asyncqueues.task.Futures;
 import asyncqueues.task.Task;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,9 +15,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * The given parts of the configuration: the builder's numbers, where {@code new AsyncRuntime()}
- * takes them from, and how a queue reads its number from the system properties when it starts.
- * Each test puts the properties back as they were.
+ * The given parts of the configuration: the builder's numbers and their bounds, where
+ * {@code new AsyncRuntime()} takes them from, how a queue reads its number from the system
+ * properties when it starts, and what it does when it cannot start that many threads. Each test
+ * puts the properties back as they were.
  */
 @Timeout(30)
 class ConfigurationTest {
@@ -84,9 +88,36 @@ class ConfigurationTest {
     @Test
     void withMethodsRejectFewerThanOneThreadByName() {
         assertThatThrownBy(() -> new AsyncRuntime().withHighNum(0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("highNum");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("withHighNum");
         assertThatThrownBy(() -> new AsyncRuntime().withLowNum(-3))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lowNum");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("withLowNum");
+    }
+
+    @Test
+    void withMethodsRejectMoreThreadsThanTheBoundNamingIt() {
+        assertThat(new AsyncRuntime().withHighNum(AsyncRuntime.MAX_CONSUMERS).highNum()).isEqualTo(256);
+
+        assertThatThrownBy(() -> new AsyncRuntime().withHighNum(1_000_000_000))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("withHighNum").hasMessageContaining("256");
+        assertThatThrownBy(() -> new AsyncRuntime().withLowNum(AsyncRuntime.MAX_CONSUMERS + 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("withLowNum").hasMessageContaining("256");
+    }
+
+    @Test
+    void aPropertyAboveTheBoundIsRejectedNamingItAndTheBound() {
+        System.setProperty(AsyncRuntime.HIGH_NUM, "1000000000");
+        System.setProperty(AsyncRuntime.LOW_NUM, Integer.toString(AsyncRuntime.MAX_CONSUMERS + 1));
+
+        assertThatThrownBy(() -> AsyncRuntime.consumerCount(FutureType.HIGH))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("HIGH_NUM").hasMessageContaining("1000000000").hasMessageContaining("256");
+        assertThatThrownBy(() -> AsyncRuntime.consumerCount(FutureType.LOW))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("LOW_NUM").hasMessageContaining("256");
+        assertThatThrownBy(AsyncRuntime::new)
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("HIGH_NUM");
     }
 
     @Test
@@ -116,6 +147,16 @@ class ConfigurationTest {
         IsolatedStage.run(BadPropertyThenFixed.class);
     }
 
+    @Test
+    void aPropertyAboveTheBoundFailsTheSpawnBeforeAnyThreadStarts() throws Throwable {
+        IsolatedStage.run(TooManyThreads.class);
+    }
+
+    @Test
+    void aQueueThatCannotStartItsThreadsStopsThemAndSaysWhyOnEverySpawn() throws Throwable {
+        IsolatedStage.run(MachineRefusesAThread.class);
+    }
+
     /** The first spawn to HIGH meets a bad HIGH_NUM; once it is fixed, HIGH starts as usual. */
     static final class BadPropertyThenFixed implements Executable {
         @Override
@@ -132,6 +173,57 @@ class ConfigurationTest {
 
             assertThat(Futures.blockOn(task)).isEqualTo(1);
             assertThat(IsolatedStage.workerNames()).containsExactly("high-worker-1", "high-worker-2");
+        }
+    }
+
+    static final class TooManyThreads implements Executable {
+        @Override
+        public void execute() {
+            System.setProperty(AsyncRuntime.HIGH_NUM, Integer.toString(AsyncRuntime.MAX_CONSUMERS + 1));
+
+            assertThatThrownBy(() -> AsyncRuntime.spawnTask(Futures.ready(1), FutureType.HIGH))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("HIGH_NUM").hasMessageContaining("256");
+            assertThat(IsolatedStage.workerNames()).as("the consumer threads started").isEmpty();
+        }
+    }
+
+    /**
+     * The machine refuses HIGH's third consumer thread, as it does when a process has run out of
+     * threads. The queue stops the two it started, and every spawn to it, the first and the
+     * later ones, fails with the reason (not a bare NoClassDefFoundError from a broken holder
+     * class); LOW is not affected.
+     */
+    static final class MachineRefusesAThread implements Executable {
+        @Override
+        public void execute() {
+            ThreadFactory machine = AsyncRuntime.consumerThreads;
+            AtomicInteger made = new AtomicInteger();
+            AsyncRuntime.consumerThreads = consumer -> {
+                if (made.incrementAndGet() == 3) {
+                    throw new OutOfMemoryError("unable to create native thread: possibly out of memory or"
+                            + " process/resource limits reached");
+                }
+                return machine.newThread(consumer);
+            };
+            System.setProperty(AsyncRuntime.HIGH_NUM, "4");
+
+            Throwable first = catchThrowable(() -> AsyncRuntime.spawnTask(Futures.ready(1), FutureType.HIGH));
+            assertThat(first).as("the first spawn to HIGH, which starts the queue")
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContainingAll("HIGH queue", "3 of 4", "HIGH_NUM", "256");
+            Workers.awaitUntil(() -> IsolatedStage.workerNames().isEmpty(), () -> "the consumer threads that the"
+                    + " HIGH queue started before the machine refused one are still running: "
+                    + IsolatedStage.workerNames());
+
+            assertThatThrownBy(() -> AsyncRuntime.spawnTask(Futures.ready(2), FutureType.HIGH))
+                    .as("a later spawn to HIGH")
+                    .isInstanceOf(IllegalStateException.class).hasMessage(first.getMessage());
+
+            Task<Integer> low = AsyncRuntime.spawnTask(Futures.ready(3), FutureType.LOW);
+            Workers.awaitFinished(low);
+            assertThat(Futures.blockOn(low)).isEqualTo(3);
+            assertThat(IsolatedStage.workerNames()).containsExactly("low-worker-1");
         }
     }
 

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,15 +67,19 @@ final class IsolatedStage {
      * scenario, which is where the world's classes (this one included) are used.
      */
     static List<String> workerNames() {
+        return workers().stream().map(Thread::getName).toList();
+    }
+
+    /** This world's live consumer threads, sorted by name; as {@link #workerNames()}, for a scenario. */
+    static List<Thread> workers() {
         ClassLoader world = IsolatedStage.class.getClassLoader();
         if (!world.getClass().getName().equals(FreshLoader.class.getName())) {
-            throw new IllegalStateException("workerNames() is for code run by IsolatedStage.run");
+            throw new IllegalStateException("workers() is for code run by IsolatedStage.run");
         }
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> thread.getContextClassLoader() == world)
-                .map(Thread::getName)
-                .filter(name -> name.matches(CONSUMER_NAMES))
-                .sorted()
+                .filter(thread -> thread.getName().matches(CONSUMER_NAMES))
+                .sorted(Comparator.comparing(Thread::getName))
                 .toList();
     }
 

@@ -113,6 +113,20 @@ class JoinTest {
     }
 
     @Test
+    @DisplayName("Exercise 5.2: join of a detached task, which nobody may await, says which task it was")
+    @Tag("exercise-5.2")
+    void detachedTask() {
+        Task<String> done = AsyncRuntime.spawnTask(Futures.ready("done"), FutureType.LOW);
+        Task<String> detached = AsyncRuntime.spawnTask(Futures.ready("dropped"), FutureType.HIGH);
+        detached.detach();
+        Workers.awaitFinished(done, detached);
+
+        assertThatThrownBy(() -> Workers.returned(() -> AsyncRuntime.join(done, detached), () -> JOIN_DID_NOT_RETURN))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("task 1").hasMessageContaining("detached");
+    }
+
+    @Test
     void rejectsNullsByPosition() {
         Task<String> task = AsyncRuntime.spawnTask(Futures.ready("x"), FutureType.LOW);
 

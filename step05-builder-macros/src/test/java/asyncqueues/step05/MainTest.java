@@ -9,7 +9,9 @@ import asyncqueues.task.Poll;
 import asyncqueues.task.Waker;
 import asyncqueues.workbook.ConsoleCapture;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,10 @@ import org.junit.jupiter.api.function.Executable;
 /** Stage 5's program: its arguments, its async fn, and its printout with {@code --fast}. */
 @Timeout(30)
 class MainTest {
+
+    private static final String MAIN_DID_NOT_RETURN = "Main.main did not return: it waits for a task that does not"
+            + " finish. A task whose runnable was never queued (runnable.schedule()), or whose future returned"
+            + " Pending without a wake (cx.waker().wake()), never finishes";
 
     @Test
     @Timeout(30)
@@ -38,9 +44,7 @@ class MainTest {
             List<String> lines;
             try (ConsoleCapture console = ConsoleCapture.start()) {
                 Workers.runWatched(Workers.MAIN_RETURNS, () -> Main.main(new String[] {"--fast"}),
-                        () -> "Main.main did not return: it waits for a task that does not finish. A task whose"
-                                + " runnable was never queued (runnable.schedule()), or whose future returned Pending"
-                                + " without a wake (cx.waker().wake()), never finishes");
+                        () -> MAIN_DID_NOT_RETURN);
                 lines = console.lines();
             }
 
@@ -52,6 +56,41 @@ class MainTest {
             assertThat(lines.subList(9, 11)).containsExactly(
                     "outcome: [3, 3]", "outcome two: [Ok[value=null], Ok[value=null]]");
             assertEachCounterCountsInOrder(lines);
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    @DisplayName("Exercises 5.1, 5.2, 5.3, 5.4: Main configures the runtime first, as the chapter's does:"
+            + " new AsyncRuntime().run(), with the default numbers")
+    @Tag("exercise-5.1")
+    @Tag("exercise-5.2")
+    @Tag("exercise-5.3")
+    @Tag("exercise-5.4")
+    void configuresTheRuntimeFirst() throws Throwable {
+        IsolatedStage.run(ConfiguresTheRuntime.class);
+    }
+
+    /** As if started without -D options: run() publishes the defaults, and the queues start with them. */
+    static final class ConfiguresTheRuntime implements Executable {
+        @Override
+        public void execute() throws Throwable {
+            System.clearProperty(AsyncRuntime.HIGH_NUM); // IsolatedStage puts them back afterwards
+            System.clearProperty(AsyncRuntime.LOW_NUM);
+            try (ConsoleCapture quiet = ConsoleCapture.start()) {
+                Workers.runWatched(Workers.MAIN_RETURNS, () -> Main.main(new String[] {"--fast"}),
+                        () -> MAIN_DID_NOT_RETURN);
+            }
+
+            int high = AsyncRuntime.defaultCount(FutureType.HIGH);
+            assertThat(System.getProperty(AsyncRuntime.HIGH_NUM))
+                    .as("HIGH_NUM, which run() publishes: does Main begin with new AsyncRuntime().run()?")
+                    .isEqualTo(Integer.toString(high));
+            assertThat(System.getProperty(AsyncRuntime.LOW_NUM)).as("LOW_NUM, which run() publishes").isEqualTo("1");
+            List<String> expected = new ArrayList<>();
+            IntStream.rangeClosed(1, high).forEach(n -> expected.add("high-worker-" + n));
+            expected.add("low-worker-1");
+            assertThat(IsolatedStage.workerNames()).containsExactlyInAnyOrderElementsOf(expected);
         }
     }
 

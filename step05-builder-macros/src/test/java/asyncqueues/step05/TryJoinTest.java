@@ -71,6 +71,26 @@ class TryJoinTest {
     }
 
     @Test
+    @DisplayName("Exercise 5.3: tryJoin gives a detached task an Err that says so, and the other tasks their outcomes")
+    @Tag("exercise-5.3")
+    void detachedTask() throws Exception {
+        Task<Integer> first = AsyncRuntime.spawnTask(Futures.ready(1), FutureType.LOW);
+        Task<Integer> detached = AsyncRuntime.spawnTask(Futures.ready(2), FutureType.HIGH);
+        detached.detach();
+        Task<Integer> last = AsyncRuntime.spawnTask(Futures.ready(3), FutureType.LOW);
+        Workers.awaitFinished(first, detached, last);
+
+        List<Result<Integer>> outcomes = Workers.returned(() -> AsyncRuntime.tryJoin(first, detached, last),
+                () -> TRY_JOIN_DID_NOT_RETURN);
+
+        assertThat(outcomes).hasSize(3);
+        assertThat(outcomes.get(0)).isEqualTo(new Result.Ok<>(1));
+        assertThat(outcomes.get(1)).as("the detached task's outcome").isInstanceOfSatisfying(Result.Err.class,
+                err -> assertThat(err.error()).isInstanceOf(IllegalStateException.class).hasMessageContaining("detached"));
+        assertThat(outcomes.get(2)).isEqualTo(new Result.Ok<>(3));
+    }
+
+    @Test
     void rejectsNullsByPosition() {
         Task<String> task = AsyncRuntime.spawnTask(Futures.ready("x"), FutureType.LOW);
 

@@ -18,6 +18,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Stage 6's runtime: stage 5's, unchanged and given. It is here so that the stage's background
@@ -45,7 +46,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  * system properties play that part, under the same names. {@link #run()} sets them; so may
  * {@code java -DHIGH_NUM=4}, and {@code new AsyncRuntime()} starts from what they say. Once a
  * queue has started its threads exist, so it cannot be reconfigured: {@code run()} with other
- * numbers then fails rather than pretend.
+ * numbers then fails rather than pretend. A number is at most {@value #MAX_CONSUMERS}, whichever
+ * way it is given.
  *
  * <p>The consumers are daemon platform threads named {@code high-worker-N} and
  * {@code low-worker-N}: the program ends when {@code main} does, and a thread dump says who is who.
@@ -57,6 +59,15 @@ public final class AsyncRuntime {
 
     /** The system property holding the number of LOW consumer threads. */
     public static final String LOW_NUM = "LOW_NUM";
+
+    /**
+     * The most consumer threads a queue may have. Each is a platform thread with a stack of its
+     * own, and a process gets a few thousand at most: asked for a billion, a queue would start
+     * thousands and then fail. Consumers beyond the machine's cores only help while tasks block
+     * their threads (as the chapter's sleeps do): 256 leaves room for plenty of that, and stays
+     * far below what an operating system refuses.
+     */
+    public static final int MAX_CONSUMERS = 256;
 
     /** How long an idle consumer sleeps before it looks at the queues again: the chapter's. */
     static final Duration IDLE_WAIT = Duration.ofMillis(100);
@@ -76,15 +87,36 @@ public final class AsyncRuntime {
 
     /** {@code HIGH_QUEUE}: on first use, starts the HIGH consumers, which steal from LOW. */
     private static final class HighQueue {
-        static final BlockingQueue<TaskRunnable> INSTANCE =
+        static final QueueStart INSTANCE =
                 startConsumers(FutureType.HIGH, HighChannel.INSTANCE, LowChannel.INSTANCE);
     }
 
     /** {@code LOW_QUEUE}: on first use, starts the LOW consumers, which steal from HIGH. */
     private static final class LowQueue {
-        static final BlockingQueue<TaskRunnable> INSTANCE =
+        static final QueueStart INSTANCE =
                 startConsumers(FutureType.LOW, LowChannel.INSTANCE, HighChannel.INSTANCE);
     }
+
+    /**
+     * What starting a queue gave: the channel to send on, or why its consumers could not start.
+     * A holder keeps the failure rather than throwing it: a class whose initializer throws is
+     * unusable for good, and every later spawn would get a bare {@link NoClassDefFoundError}.
+     */
+    private record QueueStart(BlockingQueue<TaskRunnable> channel, IllegalStateException failure) {
+        BlockingQueue<TaskRunnable> channelOrThrow() {
+            if (failure != null) {
+                // A new exception, so that its stack is this spawn's; the first one is its cause.
+                throw new IllegalStateException(failure.getMessage(), failure);
+            }
+            return channel;
+        }
+    }
+
+    /**
+     * Makes the consumer threads: daemon platform threads, so that the program ends when
+     * {@code main} does. Not final only so that a test can play a machine that refuses a thread.
+     */
+    static volatile ThreadFactory consumerThreads = Thread.ofPlatform().daemon().factory();
 
     // ------------------------------------------------------------------ the runtime builder
 
@@ -99,8 +131,9 @@ public final class AsyncRuntime {
      * {@code Runtime::new} takes the defaults only, and so overrides whatever the environment
      * said; the {@code with} methods override the numbers in code.
      *
-     * @throws IllegalArgumentException if a property is set but is not a whole number of at
-     *         least 1, naming the property and its value (a bad setting is not silently replaced)
+     * @throws IllegalArgumentException if a property is set but is not a whole number from 1 to
+     *         {@value #MAX_CONSUMERS}, naming the property and its value (a bad setting is not
+     *         silently replaced)
      */
     public AsyncRuntime() {
         this(consumerCount(FutureType.HIGH), consumerCount(FutureType.LOW));
@@ -114,19 +147,19 @@ public final class AsyncRuntime {
     /**
      * A runtime like this one with {@code num} HIGH consumer threads.
      *
-     * @throws IllegalArgumentException if {@code num} is less than 1
+     * @throws IllegalArgumentException if {@code num} is less than 1 or more than {@value #MAX_CONSUMERS}
      */
     public AsyncRuntime withHighNum(int num) {
-        return new AsyncRuntime(requireAtLeastOne(num, "highNum"), lowNum);
+        return new AsyncRuntime(requireConsumerCount(num, "withHighNum"), lowNum);
     }
 
     /**
      * A runtime like this one with {@code num} LOW consumer threads.
      *
-     * @throws IllegalArgumentException if {@code num} is less than 1
+     * @throws IllegalArgumentException if {@code num} is less than 1 or more than {@value #MAX_CONSUMERS}
      */
     public AsyncRuntime withLowNum(int num) {
-        return new AsyncRuntime(highNum, requireAtLeastOne(num, "lowNum"));
+        return new AsyncRuntime(highNum, requireConsumerCount(num, "withLowNum"));
     }
 
     /** The number of HIGH consumer threads {@link #run()} asks for. */
@@ -195,8 +228,8 @@ public final class AsyncRuntime {
      * The number of consumer threads {@code order}'s queue is to start with: its system
      * property, or {@link #defaultCount} when that is not set.
      *
-     * @throws IllegalArgumentException if the property is set but is not a whole number of at
-     *         least 1, naming the property and its value
+     * @throws IllegalArgumentException if the property is set but is not a whole number from 1
+     *         to {@value #MAX_CONSUMERS}, naming the property and its value
      */
     static int consumerCount(FutureType order) {
         String property = propertyOf(order);
@@ -210,7 +243,7 @@ public final class AsyncRuntime {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(badCount(property, value), e);
         }
-        if (count < 1) {
+        if (count < 1 || count > MAX_CONSUMERS) {
             throw new IllegalArgumentException(badCount(property, value));
         }
         return count;
@@ -218,7 +251,7 @@ public final class AsyncRuntime {
 
     private static String badCount(String property, String value) {
         return "the system property " + property + " must be a whole number of consumer threads,"
-                + " at least 1; it is '" + value + "'";
+                + " from 1 to " + MAX_CONSUMERS + "; it is '" + value + "'";
     }
 
     private static String propertyOf(FutureType order) {
@@ -228,9 +261,10 @@ public final class AsyncRuntime {
         };
     }
 
-    private static int requireAtLeastOne(int num, String name) {
-        if (num < 1) {
-            throw new IllegalArgumentException(name + " must be at least 1 consumer thread, got " + num);
+    private static int requireConsumerCount(int num, String method) {
+        if (num < 1 || num > MAX_CONSUMERS) {
+            throw new IllegalArgumentException(method + ": a queue has from 1 to " + MAX_CONSUMERS
+                    + " consumer threads, got " + num);
         }
         return num;
     }
@@ -268,32 +302,57 @@ public final class AsyncRuntime {
      * throws is unusable for good (an {@link ExceptionInInitializerError}, then
      * {@link NoClassDefFoundError} on every later use), so a bad system property is reported
      * here first, as an {@link IllegalArgumentException}, and the queue can start once it is fixed.
+     *
+     * @throws IllegalStateException if the queue could not start its consumer threads
      */
     private static BlockingQueue<TaskRunnable> queueFor(FutureType order) {
         if (!STARTED.containsKey(order)) {
             consumerCount(order);
         }
-        return switch (order) {
+        QueueStart queue = switch (order) {
             case HIGH -> HighQueue.INSTANCE;
             case LOW -> LowQueue.INSTANCE;
         };
+        return queue.channelOrThrow();
     }
 
     /**
      * Starts {@code order}'s consumers, as many as {@link #consumerCount} says, each serving
-     * {@code own} and stealing from {@code other}; records the number before it starts them;
-     * returns {@code own}.
+     * {@code own} and stealing from {@code other}; records the number before it starts them.
+     * If the machine refuses a thread, stops those it started (half a queue would run with
+     * fewer threads than asked for, and keep them for good) and gives the reason instead.
      */
-    private static BlockingQueue<TaskRunnable> startConsumers(
+    private static QueueStart startConsumers(
             FutureType order, BlockingQueue<TaskRunnable> own, BlockingQueue<TaskRunnable> other) {
         int count = consumerCount(order);
         STARTED.put(order, count); // the number is fixed once read, before the threads exist
         String namePrefix = order.name().toLowerCase(Locale.ROOT) + "-worker-";
-        Thread.Builder threads = Thread.ofPlatform().name(namePrefix, 1).daemon();
-        for (int i = 0; i < count; i++) {
-            threads.start(() -> consume(own, other, IDLE_WAIT));
+        List<Thread> started = new ArrayList<>(count);
+        try {
+            for (int n = 1; n <= count; n++) {
+                Thread consumer = consumerThreads.newThread(() -> consume(own, other, IDLE_WAIT));
+                consumer.setName(namePrefix + n);
+                consumer.start();
+                started.add(consumer);
+            }
+            return new QueueStart(own, null);
+        } catch (OutOfMemoryError refused) { // how the JVM says "unable to create native thread"
+            started.forEach(Thread::interrupt); // an interrupt ends a consumer's loop
+            STARTED.remove(order); // it did not start: run() must not take it for started
+            return new QueueStart(null, new IllegalStateException("the " + order + " queue cannot start:"
+                    + " the machine refused its consumer thread " + (started.size() + 1) + " of " + count
+                    + " (" + refused + "), and the " + started.size() + " started were stopped. Ask for"
+                    + " fewer with " + settingOf(order) + " (at most " + MAX_CONSUMERS + "), or let the"
+                    + " process have more threads", refused));
         }
-        return own;
+    }
+
+    /** The two ways to set {@code order}'s number of consumer threads, for messages. */
+    private static String settingOf(FutureType order) {
+        return switch (order) {
+            case HIGH -> HIGH_NUM + " or withHighNum";
+            case LOW -> LOW_NUM + " or withLowNum";
+        };
     }
 
     // ------------------------------------------------------------------ joining
@@ -305,6 +364,7 @@ public final class AsyncRuntime {
      *
      * @throws CompletionException if a task's future threw (what it threw is the cause)
      * @throws CancellationException if a task was cancelled, naming its position
+     * @throws IllegalStateException if a task was detached (nobody may await it), naming its position
      * @throws NullPointerException if {@code tasks} or one of them is {@code null}
      */
     @SafeVarargs
@@ -319,6 +379,9 @@ public final class AsyncRuntime {
                         + " was cancelled, so it has no value (tryJoin gives the others' anyway)");
                 named.initCause(e);
                 throw named;
+            } catch (IllegalStateException e) { // what awaiting a detached task throws
+                throw new IllegalStateException("join: task " + i + " was detached, so nobody may"
+                        + " await it: its value is dropped", e);
             }
         }
         return values;
@@ -328,8 +391,9 @@ public final class AsyncRuntime {
      * Blocks until every task has finished and returns their outcomes in argument order: the
      * chapter's {@code try_join!}. A task that completed gives {@code Ok} with its value; one
      * whose future threw gives {@code Err} with what the future threw; a cancelled one gives
-     * {@code Err} with a {@link CancellationException}. One task's failure does not affect the
-     * others' outcomes.
+     * {@code Err} with a {@link CancellationException}, and a detached one, which nobody may
+     * await, {@code Err} with an {@link IllegalStateException} that says so. One task's outcome
+     * does not affect the others'.
      *
      * @throws NullPointerException if {@code tasks} or one of them is {@code null}
      */
@@ -344,6 +408,8 @@ public final class AsyncRuntime {
                 outcomes.add(new Result.Err<>(failed.getCause()));
             } catch (CancellationException cancelled) {
                 outcomes.add(new Result.Err<>(cancelled));
+            } catch (IllegalStateException detached) { // "the task was detached: nobody may await ..."
+                outcomes.add(new Result.Err<>(detached));
             }
         }
         return outcomes;

@@ -2,19 +2,22 @@ package asyncqueues.step06;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import asyncqueues.task.Futures;
 import asyncqueues.task.Result;
 import asyncqueues.task.Task;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * Stage 5's runtime, carried over as given code: a check that it is all here. (Stage 5's tests
- * cover it in depth.)
+ * Stage 5's runtime, carried over as given code: a check that it is all here, its answers to bad
+ * inputs included. (Stage 5's tests cover it in depth.)
  */
 @Timeout(30)
 class AsyncRuntimeTest {
@@ -37,6 +40,96 @@ class AsyncRuntimeTest {
         assertThat(outcomes.get(1)).isEqualTo(new Result.Err<String>(boom));
         assertThat(outcomes.get(2)).isInstanceOfSatisfying(Result.Err.class,
                 err -> assertThat(err.error()).isInstanceOf(CancellationException.class));
+    }
+
+    @Test
+    void tryJoinGivesADetachedTaskAnErrAndJoinNamesIt() {
+        Task<String> a = AsyncRuntime.spawnTask(Futures.ready("a"), FutureType.HIGH);
+        Task<String> detached = AsyncRuntime.spawnTask(Futures.ready("dropped"));
+        detached.detach();
+        Task<String> b = AsyncRuntime.spawnTask(Futures.ready("b"));
+        Workers.awaitFinished(a, detached, b);
+
+        List<Result<String>> outcomes = AsyncRuntime.tryJoin(a, detached, b);
+        assertThat(outcomes.get(0)).isEqualTo(new Result.Ok<>("a"));
+        assertThat(outcomes.get(1)).as("the detached task's outcome").isInstanceOfSatisfying(Result.Err.class,
+                err -> assertThat(err.error()).isInstanceOf(IllegalStateException.class).hasMessageContaining("detached"));
+        assertThat(outcomes.get(2)).isEqualTo(new Result.Ok<>("b"));
+        assertThatThrownBy(() -> AsyncRuntime.join(a, detached))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("task 1").hasMessageContaining("detached");
+    }
+
+    @Test
+    void threadNumbersAreBoundedWhicheverWayTheyAreGiven() throws Throwable {
+        assertThatThrownBy(() -> new AsyncRuntime().withHighNum(1_000_000_000))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("withHighNum").hasMessageContaining("256");
+        assertThatThrownBy(() -> new AsyncRuntime().withLowNum(AsyncRuntime.MAX_CONSUMERS + 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("withLowNum").hasMessageContaining("256");
+        IsolatedStage.run(TooManyThreads.class); // puts the properties back afterwards
+    }
+
+    @Test
+    void aQueueThatCannotStartItsThreadsStopsThemAndSaysWhyOnEverySpawn() throws Throwable {
+        IsolatedStage.run(MachineRefusesAThread.class);
+    }
+
+    /** As if started with {@code java -DHIGH_NUM=1000000000}: refused before any thread starts. */
+    static final class TooManyThreads implements Executable {
+        @Override
+        public void execute() {
+            System.setProperty(AsyncRuntime.HIGH_NUM, "1000000000");
+            assertThatThrownBy(AsyncRuntime::new)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("HIGH_NUM").hasMessageContaining("256");
+
+            System.setProperty(AsyncRuntime.HIGH_NUM, Integer.toString(AsyncRuntime.MAX_CONSUMERS + 1));
+            assertThatThrownBy(() -> AsyncRuntime.spawnTask(Futures.ready(1), FutureType.HIGH))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("HIGH_NUM").hasMessageContaining("256");
+            assertThat(IsolatedStage.workerNames()).as("the consumer threads started").isEmpty();
+        }
+    }
+
+    /**
+     * The machine refuses HIGH's third consumer thread, as it does when a process has run out of
+     * threads. The queue stops the two it started, and every spawn to it, the first and the
+     * later ones, fails with the reason (not a bare NoClassDefFoundError from a broken holder
+     * class); LOW is not affected.
+     */
+    static final class MachineRefusesAThread implements Executable {
+        @Override
+        public void execute() {
+            ThreadFactory machine = AsyncRuntime.consumerThreads;
+            AtomicInteger made = new AtomicInteger();
+            AsyncRuntime.consumerThreads = consumer -> {
+                if (made.incrementAndGet() == 3) {
+                    throw new OutOfMemoryError("unable to create native thread: possibly out of memory or"
+                            + " process/resource limits reached");
+                }
+                return machine.newThread(consumer);
+            };
+            System.setProperty(AsyncRuntime.HIGH_NUM, "4");
+
+            Throwable first = catchThrowable(() -> AsyncRuntime.spawnTask(Futures.ready(1), FutureType.HIGH));
+            assertThat(first).as("the first spawn to HIGH, which starts the queue")
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContainingAll("HIGH queue", "3 of 4", "HIGH_NUM", "256");
+            Workers.awaitUntil(() -> IsolatedStage.workerNames().isEmpty(), () -> "the consumer threads that the"
+                    + " HIGH queue started before the machine refused one are still running: "
+                    + IsolatedStage.workerNames());
+
+            assertThatThrownBy(() -> AsyncRuntime.spawnTask(Futures.ready(2), FutureType.HIGH))
+                    .as("a later spawn to HIGH")
+                    .isInstanceOf(IllegalStateException.class).hasMessage(first.getMessage());
+
+            Task<Integer> low = AsyncRuntime.spawnTask(Futures.ready(3));
+            Workers.awaitFinished(low);
+            assertThat(Futures.blockOn(low)).isEqualTo(3);
+            assertThat(IsolatedStage.workerNames()).containsExactly("low-worker-1");
+        }
     }
 
     @Test

@@ -16,6 +16,10 @@ import org.junit.jupiter.api.function.Executable;
 @Timeout(30)
 class MainTest {
 
+    private static final String MAIN_DID_NOT_RETURN = "Main.main did not return: it waits for a task that does not"
+            + " finish. A task whose runnable was never queued (runnable.schedule()), or whose future returned"
+            + " Pending without a wake (cx.waker().wake()), never finishes";
+
     @Test
     @Timeout(30)
     @DisplayName("Exercises 6.1, 6.2: Main --fast fires the background process while the other work runs")
@@ -33,9 +37,7 @@ class MainTest {
             List<String> lines;
             try (ConsoleCapture console = ConsoleCapture.start()) {
                 Workers.runWatched(Workers.MAIN_RETURNS, () -> Main.main(new String[] {"--fast"}),
-                        () -> "Main.main did not return: it waits for a task that does not finish. A task whose"
-                                + " runnable was never queued (runnable.schedule()), or whose future returned Pending"
-                                + " without a wake (cx.waker().wake()), never finishes");
+                        () -> MAIN_DID_NOT_RETURN);
                 lines = console.lines();
             }
 
@@ -52,6 +54,30 @@ class MainTest {
             assertThat(lines).as("nothing else is printed").allMatch(line -> line.equals("background process firing")
                     || line.startsWith("polling with result: ") || line.equals("async fn")
                     || line.equals("outcome: [3, 3]"));
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    @DisplayName("Exercise 6.2: Main configures the runtime as the chapter's does: four HIGH and two LOW"
+            + " consumer threads")
+    @Tag("exercise-6.2")
+    void configuresTheRuntimeFirst() throws Throwable {
+        IsolatedStage.run(ConfiguresTheRuntime.class);
+    }
+
+    static final class ConfiguresTheRuntime implements Executable {
+        @Override
+        public void execute() throws Throwable {
+            try (ConsoleCapture quiet = ConsoleCapture.start()) {
+                Workers.runWatched(Workers.MAIN_RETURNS, () -> Main.main(new String[] {"--fast"}),
+                        () -> MAIN_DID_NOT_RETURN);
+            }
+
+            assertThat(IsolatedStage.workerNames()).as("the consumer threads once Main has returned").containsExactly(
+                    "high-worker-1", "high-worker-2", "high-worker-3", "high-worker-4", "low-worker-1", "low-worker-2");
+            assertThat(System.getProperty(AsyncRuntime.HIGH_NUM)).as("HIGH_NUM, which run() publishes").isEqualTo("4");
+            assertThat(System.getProperty(AsyncRuntime.LOW_NUM)).as("LOW_NUM, which run() publishes").isEqualTo("2");
         }
     }
 
