@@ -1,4 +1,5 @@
 import asyncqueues.workbook.ExerciseNotDone;
+import asyncqueues.workbook.trace.TracedRun;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -54,16 +55,22 @@ final class StageLauncher {
     static void launch(StageMain stageMain, String[] args) throws Exception {
         Thread.setDefaultUncaughtExceptionHandler(StageLauncher::uncaught);
         Duration bound = boundFor(args);
+        TracedRun trace = TracedRun.startIfAsked(args, titleOf(StackWalker.getInstance(
+                StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass()));
+        String[] programArgs = TracedRun.programArguments(args);
         Thread.ofPlatform().daemon().name("stage-watchdog").start(() -> {
             sleep(bound);
             reportStuckAndExit("The program is still running after " + bound.toSeconds() + " s, several times the"
                     + " chapter's own time: something it waits for does not happen.");
         });
         try {
-            stageMain.main(args);
+            stageMain.main(programArgs);
         } catch (Throwable failure) {
             exerciseIn(failure).ifPresent(StageLauncher::reportAndExit);
             throw failure;
+        }
+        if (trace != null) {
+            System.out.print("\n" + trace.finish());
         }
         // The JVM ends when main has returned and only daemon threads are left; if it does not:
         Thread.ofPlatform().daemon().name("stage-exit-watchdog").start(() -> {
@@ -71,6 +78,16 @@ final class StageLauncher {
             reportStuckAndExit("main returned " + EXIT_GRACE_SECONDS + " s ago, but the program goes on: a thread"
                     + " that is not a daemon keeps it alive (are the consumers started with .daemon()?).");
         });
+    }
+
+    /** {@code Step04Solution} as "Stage 4, the reference code", {@code Step04} as "Stage 4, your code". */
+    static String titleOf(Class<?> script) {
+        Matcher stage = Pattern.compile("Step0*(\\d+)(Solution)?").matcher(script.getSimpleName());
+        if (!stage.matches()) {
+            return "A run of " + script.getSimpleName();
+        }
+        return "Stage " + stage.group(1) + ", " + (stage.group(2) == null ? "your code" : "the reference code")
+                + ": which consumer thread polled which task, when";
     }
 
     /** Several times a stage program's time: 12 s at most at the chapter's pace, 3 s with --fast. */

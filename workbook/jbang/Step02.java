@@ -2,6 +2,7 @@
 //SOURCES ../../async-task/src/main/java/**/*.java
 //SOURCES ../support/src/main/java/**/*.java
 //SOURCES ../../step02-multi-worker/src/main/java/**/*.java
+//SOURCES ../trace/src/main/java/**/*.java
 //SOURCES StageLauncher.java
 
 /**

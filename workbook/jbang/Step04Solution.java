@@ -2,6 +2,7 @@
 //SOURCES ../../async-task/src/main/java/**/*.java
 //SOURCES ../support/src/main/java/**/*.java
 //SOURCES ../../solutions/step04-stealing/src/main/java/**/*.java
+//SOURCES ../trace/src/main/java/**/*.java
 //SOURCES StageLauncher.java
 
 /**

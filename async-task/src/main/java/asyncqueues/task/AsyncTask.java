@@ -31,6 +31,7 @@ public final class AsyncTask {
         Objects.requireNonNull(future, "future must not be null");
         Objects.requireNonNull(schedule, "schedule must not be null");
         RawTask<T> task = new RawTask<>(future, schedule);
+        task.traceId = Trace.spawned(future);
         return new Spawned<>(task.runnable, new Task<>(task));
     }
 }

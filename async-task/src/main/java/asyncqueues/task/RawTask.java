@@ -49,7 +49,7 @@ final class RawTask<T> implements Waker {
      * begins. Set together with RUNNING, it means "woken during the poll": when the poll returns
      * Pending, the running thread queues the runnable again (until then nobody may run it).
      * Never set once COMPLETED or CLOSED is, except that a scheduled task may be CLOSED (its
-     * coming run drops the future unpolled).
+     * coming run then returns at once: the cancel has dropped the future).
      */
     static final int SCHEDULED = 1;
 
@@ -114,6 +114,12 @@ final class RawTask<T> implements Waker {
      */
     private volatile boolean polled;
 
+    /**
+     * The task's number in the {@link Trace} recording it was spawned during, from 1; 0 (no
+     * events) if none was running. Set once, before the task is shared.
+     */
+    int traceId;
+
     /** Built once and reused by every poll: it holds nothing but this waker. */
     private final Context context = new Context(this);
 
@@ -134,6 +140,7 @@ final class RawTask<T> implements Waker {
      * the cause.
      */
     void schedule() {
+        Trace.record(traceId, Trace.Kind.SCHEDULED);
         try {
             schedule.accept(runnable);
         } catch (Throwable refused) {
@@ -167,13 +174,17 @@ final class RawTask<T> implements Waker {
     /** Polls the future once, as the owner of SCHEDULED. Rethrows what the future threw. */
     void run() {
         if (!claimPoll()) {
-            dropFuture(); // closed while queued (the cancel woke the awaiter): drop it unpolled
-            return;
+            return; // closed while queued: the cancel dropped the future and woke the awaiter
         }
+        if (!polled) {
+            polled = true; // this poll is about to hand out the waker
+        }
+        Trace.record(traceId, Trace.Kind.POLL_STARTED);
         Poll<T> poll;
         try {
             poll = Futures.pollChecked(future, context);
         } catch (Throwable thrown) {
+            Trace.record(traceId, Trace.Kind.POLL_THREW);
             complete(thrown, FAILED);
             if (isDetached()) {
                 reportUncaught(thrown);
@@ -181,8 +192,10 @@ final class RawTask<T> implements Waker {
             throw rethrowable(thrown);
         }
         if (poll instanceof Poll.Ready<T>(T value)) {
+            Trace.record(traceId, Trace.Kind.POLL_READY);
             complete(value, 0);
         } else {
+            Trace.record(traceId, Trace.Kind.POLL_PENDING);
             afterPending();
         }
     }
@@ -204,9 +217,6 @@ final class RawTask<T> implements Waker {
                     ? current & ~SCHEDULED
                     : (current & ~SCHEDULED) | RUNNING;
             if (STATE.compareAndSet(this, current, next)) {
-                if ((next & RUNNING) != 0 && !polled) {
-                    polled = true; // the poll is about to hand out the waker
-                }
                 return (next & RUNNING) != 0;
             }
         }
@@ -282,8 +292,10 @@ final class RawTask<T> implements Waker {
             if (STATE.compareAndSet(this, current, current | SCHEDULED)) {
                 if ((current & RUNNING) == 0) {
                     schedule(); // idle: this wake owns the queueing
+                } else {
+                    Trace.record(traceId, Trace.Kind.WOKEN_WHILE_RUNNING); // the poller queues it
                 }
-                return; // running: the poller queues it when the poll returns
+                return;
             }
         }
     }
@@ -359,10 +371,9 @@ final class RawTask<T> implements Waker {
                 return false;
             }
             if (STATE.compareAndSet(this, current, current | CLOSED)) {
+                Trace.record(traceId, Trace.Kind.CANCELLED);
                 if ((current & RUNNING) == 0) {
-                    if ((current & SCHEDULED) == 0) {
-                        dropFuture(); // idle: no runnable exists to drop it later
-                    }
+                    dropFuture(); // not in a poll: nobody polls it again, so let it go now
                     notifyAwaiter();
                 }
                 return true;
@@ -376,6 +387,7 @@ final class RawTask<T> implements Waker {
      */
     void detach() {
         int previous = (int) STATE.getAndBitwiseOr(this, DETACHED);
+        Trace.record(traceId, Trace.Kind.DETACHED);
         if ((previous & COMPLETED) != 0) {
             OUTPUT.setRelease(this, null); // after DETACHED: see "Publication"
         }

@@ -24,6 +24,11 @@ public final class Task<T> implements Future<T>, AutoCloseable {
 
     private final RawTask<T> task;
 
+    /** The task's state machine, for {@link Trace#name}. */
+    RawTask<T> raw() {
+        return task;
+    }
+
     Task(RawTask<T> task) {
         this.task = task;
     }
@@ -42,8 +47,8 @@ public final class Task<T> implements Future<T>, AutoCloseable {
     }
 
     /**
-     * Cancels the task unless it has already finished. A queued runnable then drops the future
-     * without polling it; a poll in progress completes, the future is not polled again, and the
+     * Cancels the task unless it has already finished. The future is dropped unpolled (a queued
+     * runnable then does nothing when it runs); a poll in progress completes, the future is not polled again, and the
      * task's awaiters see the cancellation when that poll returns.
      *
      * @return {@code true} if this call cancelled the task, {@code false} if it had already

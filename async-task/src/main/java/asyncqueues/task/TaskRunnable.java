@@ -18,8 +18,8 @@ public final class TaskRunnable implements Runnable {
     }
 
     /**
-     * Polls the future once on the calling thread. If the task was cancelled while queued, the
-     * future is dropped unpolled instead.
+     * Polls the future once on the calling thread; does nothing if the task was cancelled while
+     * queued.
      *
      * @throws RuntimeException or {@link Error}: what the future threw (a checked throwable
      *         arrives wrapped in {@link java.util.concurrent.CompletionException}); the task is

@@ -57,7 +57,7 @@ class CancellationTest {
     }
 
     @Test
-    @DisplayName("cancelled while queued: once the runnable has run, the task holds its future no more")
+    @DisplayName("cancelled while queued: the task holds its future no more, and its run polls nothing")
     void cancelWhileQueuedReleasesTheFuture() {
         Counted future = new Counted();
         WeakReference<Counted> held = new WeakReference<>(future);

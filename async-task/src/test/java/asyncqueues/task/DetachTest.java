@@ -93,6 +93,18 @@ class DetachTest {
     }
 
     @Test
+    @DisplayName("cancelled, then detached: whoever polls it finds it detached, not cancelled")
+    void cancelledThenDetachedIsDetached() {
+        Task<String> task = queue.spawn(cx -> Poll.pending());
+        assertThat(task.cancel()).isTrue();
+
+        task.detach();
+
+        assertThatIllegalStateException().isThrownBy(() -> task.poll(new Context(() -> {})))
+                .withMessageContaining("detached");
+    }
+
+    @Test
     @DisplayName("a detach wakes the task's awaiters, and each then finds it detached")
     void detachWakesTheAwaiters() {
         Task<String> task = queue.spawn(cx -> Poll.pending());

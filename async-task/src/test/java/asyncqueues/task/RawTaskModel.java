@@ -1,6 +1,7 @@
 package asyncqueues.task;
 
 import java.util.Queue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,6 +22,8 @@ final class RawTaskModel {
     private final AtomicInteger wakes = new AtomicInteger();
     private final AtomicInteger polls = new AtomicInteger();
     private final AtomicInteger pollers = new AtomicInteger();
+    /** How many wakes had been counted when the latest poll began. */
+    private volatile int wakesBeforeLastPoll;
     private final int readyOnPoll;
     final RawTask<String> raw;
     final Task<String> task;
@@ -47,6 +50,7 @@ final class RawTaskModel {
         }
         check((raw.state() & RawTask.RUNNING) != 0, "polled while the state says " + RawTask.describe(raw.state())
                 + ": only the thread that set RUNNING may poll");
+        wakesBeforeLastPoll = wakes.get();
         try {
             int poll = polls.incrementAndGet();
             return poll == readyOnPoll ? Poll.ready("value") : Poll.pending();
@@ -79,6 +83,8 @@ final class RawTaskModel {
         check((raw.state() & RawTask.RUNNING) == 0, "nobody polls, but the state says " + RawTask.describe(raw.state()));
         int queued = queue.size();
         check(queued <= 1, "the runnable is queued " + queued + " times");
+        check((raw.state() & RawTask.COMPLETED) == 0 || queued == 0,
+                "the task is " + RawTask.describe(raw.state()) + " and its runnable is still queued");
         boolean scheduled = (raw.state() & RawTask.SCHEDULED) != 0 && (raw.state() & RawTask.RUNNING) == 0;
         boolean open = (raw.state() & (RawTask.COMPLETED | RawTask.CLOSED)) == 0 || queued == 1;
         if (open) {
@@ -90,6 +96,15 @@ final class RawTaskModel {
         if (readyOnPoll > 0 && polls.get() >= readyOnPoll) {
             check(raw.isFinished(), "the future was ready, but the task is " + RawTask.describe(raw.state()));
         }
+    }
+
+    /**
+     * Once every wake is over and the queue drained: a poll began after the last wake, so no wake
+     * was lost (each wake of an open task is followed by a poll that sees it).
+     */
+    void checkNoWakeLost() {
+        check(wakesBeforeLastPoll == wakes.get(), wakes.get() + " wakes, but the last poll began after only "
+                + wakesBeforeLastPoll + " of them: a wake was lost");
     }
 
     /** Cancels the task, as its {@link Task} handle would. */
@@ -104,6 +119,40 @@ final class RawTaskModel {
     static void check(boolean holds, String violation) {
         if (!holds) {
             throw new IllegalStateException(violation);
+        }
+    }
+
+    /** A waker that counts its wakes, and remembers whether it was left waiting by a Pending poll. */
+    static final class Awaiter implements Waker {
+        private final AtomicInteger wakes = new AtomicInteger();
+        private volatile boolean waiting;
+
+        @Override
+        public void wake() {
+            wakes.incrementAndGet();
+        }
+
+        /** Polls {@code task} with {@code awaiter}'s context once; what it found, in a word. */
+        static String outcome(Task<String> task, Awaiter awaiter) {
+            try {
+                Poll<String> poll = task.poll(new Context(awaiter));
+                if (poll instanceof Poll.Ready<String>(String value)) {
+                    return value;
+                }
+                awaiter.waiting = true;
+                return "pending";
+            } catch (CancellationException cancelled) {
+                return "cancelled";
+            } catch (IllegalStateException detached) {
+                return "detached";
+            }
+        }
+
+        /** An awaiter left waiting on a task that has since finished or been detached was woken. */
+        void checkWokenIfItWaitedFor(RawTaskModel model) {
+            boolean over = model.raw.isFinished() || model.raw.isDetached();
+            RawTaskModel.check(!waiting || !over || wakes.get() > 0,
+                    "an awaiter waits on a task that is over, and nobody woke it");
         }
     }
 }

@@ -1,6 +1,5 @@
 package asyncqueues.task;
 
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
@@ -108,7 +107,7 @@ class RawTaskModelCheckTest {
         public void invariants() {
             model.checkInvariants();
             RawTaskModel.check(cancelled.get() <= 1, cancelled.get() + " cancels succeeded");
-            String outcome = Awaiter.outcome(model.task, new Awaiter());
+            String outcome = RawTaskModel.Awaiter.outcome(model.task, new RawTaskModel.Awaiter());
             if (cancelled.get() == 1) {
                 RawTaskModel.check(outcome.equals("cancelled"), "a cancel succeeded, but an awaiter finds " + outcome);
             } else if (model.polls() > 0) {
@@ -120,11 +119,11 @@ class RawTaskModelCheckTest {
     /** An awaiter, a detach and the completing poll, racing: each notifies the awaiter. */
     public static class DetachRacesCompletion {
         private final RawTaskModel model = new RawTaskModel(1);
-        private final Awaiter awaiter = new Awaiter();
+        private final RawTaskModel.Awaiter awaiter = new RawTaskModel.Awaiter();
 
         @Operation
         public String await() {
-            return Awaiter.outcome(model.task, awaiter);
+            return RawTaskModel.Awaiter.outcome(model.task, awaiter);
         }
 
         @Operation
@@ -147,17 +146,17 @@ class RawTaskModelCheckTest {
     /** Two awaiters and the completing poll, racing: each awaiter must be woken. */
     public static class SeveralAwaiters {
         private final RawTaskModel model = new RawTaskModel(1);
-        private final Awaiter first = new Awaiter();
-        private final Awaiter second = new Awaiter();
+        private final RawTaskModel.Awaiter first = new RawTaskModel.Awaiter();
+        private final RawTaskModel.Awaiter second = new RawTaskModel.Awaiter();
 
         @Operation
         public String awaitFirst() {
-            return Awaiter.outcome(model.task, first);
+            return RawTaskModel.Awaiter.outcome(model.task, first);
         }
 
         @Operation
         public String awaitSecond() {
-            return Awaiter.outcome(model.task, second);
+            return RawTaskModel.Awaiter.outcome(model.task, second);
         }
 
         @Operation(nonParallelGroup = CONSUMER)
@@ -170,40 +169,6 @@ class RawTaskModelCheckTest {
             model.checkInvariants();
             first.checkWokenIfItWaitedFor(model);
             second.checkWokenIfItWaitedFor(model);
-        }
-    }
-
-    /** A waker that counts its wakes, and remembers whether it was left waiting by a Pending poll. */
-    static final class Awaiter implements Waker {
-        private final AtomicInteger wakes = new AtomicInteger();
-        private volatile boolean waiting;
-
-        @Override
-        public void wake() {
-            wakes.incrementAndGet();
-        }
-
-        /** Polls {@code task} with {@code awaiter}'s context once; what it found, in a word. */
-        static String outcome(Task<String> task, Awaiter awaiter) {
-            try {
-                Poll<String> poll = task.poll(new Context(awaiter));
-                if (poll instanceof Poll.Ready<String>(String value)) {
-                    return value;
-                }
-                awaiter.waiting = true;
-                return "pending";
-            } catch (CancellationException cancelled) {
-                return "cancelled";
-            } catch (IllegalStateException detached) {
-                return "detached";
-            }
-        }
-
-        /** An awaiter left waiting on a task that has since finished or been detached was woken. */
-        void checkWokenIfItWaitedFor(RawTaskModel model) {
-            boolean over = model.raw.isFinished() || model.raw.isDetached();
-            RawTaskModel.check(!waiting || !over || wakes.get() > 0,
-                    "an awaiter waits on a task that is over, and nobody woke it");
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.lang.ref.WeakReference;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -130,6 +131,43 @@ class ScheduleFailureTest {
                 .havingCause()
                 .isSameAs(queue.refusal);
         assertThat(gate.polls).as("polls of a task that never ran").hasValue(0);
+    }
+
+    @Test
+    @DisplayName("a refused first schedule lets go of the future: nothing will ever poll it")
+    void refusedFirstScheduleReleasesTheFuture() {
+        Refused refused = spawnRefused(false);
+
+        Collected.awaitCleared("the future of a task whose first schedule was refused", refused.future());
+        assertThat(refused.task().isFinished()).isTrue(); // the task itself is still held
+    }
+
+    @Test
+    @DisplayName("a detached task refused before its first poll keeps no failure: nobody could read it")
+    void refusedFirstScheduleOfADetachedTaskKeepsNoFailure() {
+        Refused refused = spawnRefused(true);
+
+        Collected.awaitCleared("the refusal, cause of a failure that nobody may read", refused.refusal());
+        assertThat(refused.task().isFinished()).isTrue();
+    }
+
+    /** A task whose first schedule was refused, and weak references to its future and the refusal. */
+    private record Refused(Task<String> task, WeakReference<Gate> future, WeakReference<Throwable> refusal) {}
+
+    /** Made here, so that no local variable of the test holds the future or the refusal. */
+    private static Refused spawnRefused(boolean detached) {
+        Gate gate = new Gate();
+        AtomicReference<WeakReference<Throwable>> refusal = new AtomicReference<>();
+        Spawned<String> spawned = AsyncTask.spawn(gate, runnable -> { // holds no refusal itself
+            RejectedExecutionException refused = new RejectedExecutionException("the queue is shut down");
+            refusal.set(new WeakReference<>(refused));
+            throw refused;
+        });
+        if (detached) {
+            spawned.task().detach();
+        }
+        assertThat(catchThrowable(spawned.runnable()::schedule)).isInstanceOf(RejectedExecutionException.class);
+        return new Refused(spawned.task(), new WeakReference<>(gate), refusal.get());
     }
 
     @Test

@@ -12,10 +12,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * The runtime as a whole. The global queue and its consumer outlive each test (they live as long
  * as the JVM), so these tests assume nothing about what ran before them and leave nothing queued.
+ * Where a test needs the runtime as a new program finds it, not yet started, it runs in a world of
+ * its own ({@link IsolatedStage}).
  */
 @DisplayName("AsyncRuntime")
 @Timeout(30)
@@ -47,6 +50,30 @@ class AsyncRuntimeTest {
                             .as("queue-worker-1 is a daemon thread (one that is not keeps the program alive after"
                                     + " main returns)")
                             .isTrue());
+        }
+    }
+
+    @Test
+    @Timeout(10)
+    @DisplayName("Exercises 1.1, 1.2: in a new program, the first spawn starts the queue and its one consumer,"
+            + " which runs the task")
+    @Tag("exercise-1.1")
+    @Tag("exercise-1.2")
+    void firstSpawnStartsTheQueue() throws Throwable {
+        ConsumerThread.requireWorkingConsumeLoop();
+        IsolatedStage.run(FirstSpawn.class);
+    }
+
+    static final class FirstSpawn implements Executable {
+        @Override
+        public void execute() throws Exception {
+            try (ConsoleCapture quiet = ConsoleCapture.start()) { // the queue count and "runnable accepted"
+                Task<String> task = AsyncRuntime.spawnTask(TestFutures.threadName());
+
+                assertThat(ConsumerThread.awaitGlobal(task)).isEqualTo("queue-worker-1");
+            }
+            assertThat(IsolatedStage.workerNames()).as("the consumers the first spawn started")
+                    .containsExactly("queue-worker-1");
         }
     }
 

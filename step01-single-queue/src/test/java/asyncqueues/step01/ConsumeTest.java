@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import asyncqueues.task.Futures;
 import asyncqueues.task.Task;
+import asyncqueues.task.TaskRunnable;
 import asyncqueues.workbook.ConsoleCapture;
 import asyncqueues.workbook.testing.Within;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -86,6 +88,23 @@ class ConsumeTest {
                         + " queue.take()? (" + consumer.describe() + ")");
         consumer.close(); // interrupts, and fails unless the loop returns
         assertThat(consumer.isAlive()).isFalse();
+    }
+
+    /** The interrupt comes first, so the loop's first take() throws at once: no other thread is needed. */
+    @Test
+    @Timeout(10)
+    @DisplayName("returns on an interrupted thread, leaving its interrupt status set for whoever runs the loop")
+    void keepsTheInterruptStatus() {
+        Thread.currentThread().interrupt();
+        try {
+            AsyncRuntime.consume(new LinkedBlockingQueue<TaskRunnable>());
+
+            assertThat(Thread.currentThread().isInterrupted()).as("the thread's interrupt status after the loop"
+                    + " returned (catching InterruptedException clears it: the catch must set it again, with"
+                    + " Thread.currentThread().interrupt())").isTrue();
+        } finally {
+            Thread.interrupted(); // cleared, so that the thread is as it was
+        }
     }
 
     @Test

@@ -57,6 +57,25 @@ class CounterFutureTest {
         }
     }
 
+    /** The interrupt comes first, so the tick's sleep throws at once: no other thread is needed. */
+    @Test
+    @Timeout(10)
+    @DisplayName("Exercise 1.3: a poll on an interrupted thread keeps the interrupt, for the consumer loop to see")
+    @Tag("exercise-1.3")
+    void pollKeepsAnInterrupt() {
+        CounterFuture counter = new CounterFuture(); // the chapter's 1 s tick, which the interrupt cuts short
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            Thread.currentThread().interrupt();
+
+            assertThat(counter.poll(cx)).isEqualTo(Poll.pending());
+            assertThat(Thread.currentThread().isInterrupted()).as("the thread's interrupt status after the poll")
+                    .isTrue();
+            assertThat(console.lines()).containsExactly("polling with result: 1");
+        } finally {
+            Thread.interrupted(); // cleared, so that the thread is as it was
+        }
+    }
+
     @Test
     @Timeout(10)
     @DisplayName("Exercise 1.3: Futures.blockOn runs it to 3")

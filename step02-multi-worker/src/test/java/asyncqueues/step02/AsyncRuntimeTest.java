@@ -17,11 +17,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * The runtime as a whole. The global queue and its consumers outlive each test (they live as
  * long as the JVM), so these tests assume nothing about what ran before them and leave nothing
- * queued or blocked.
+ * queued or blocked. Where a test needs the runtime as a new program finds it, not yet started, it
+ * runs in a world of its own ({@link IsolatedStage}).
  */
 @DisplayName("AsyncRuntime")
 @Timeout(30)
@@ -76,6 +78,29 @@ class AsyncRuntimeTest {
             }
             assertThat(console.lines()).as("one count line per spawn")
                     .filteredOn(line -> line.startsWith("Here is the queue count: ")).hasSize(30);
+        }
+    }
+
+    @Test
+    @Timeout(10)
+    @DisplayName("Exercise 2.1: in a new program, the first spawn starts the queue and its three consumers,"
+            + " queue-worker-1 to 3")
+    @Tag("exercise-2.1")
+    void firstSpawnStartsTheQueue() throws Throwable {
+        ConsumerPool.requireWorkingPool();
+        IsolatedStage.run(FirstSpawn.class);
+    }
+
+    static final class FirstSpawn implements Executable {
+        @Override
+        public void execute() {
+            try (ConsoleCapture quiet = ConsoleCapture.start()) { // the queue count
+                Task<String> task = AsyncRuntime.spawnTask(TestFutures.threadName());
+
+                assertThat(ConsumerPool.awaitGlobal(task)).startsWith("queue-worker-");
+            }
+            assertThat(IsolatedStage.workerNames()).as("the consumers the first spawn started")
+                    .containsExactly("queue-worker-1", "queue-worker-2", "queue-worker-3");
         }
     }
 }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import asyncqueues.task.Futures;
 import asyncqueues.task.Task;
+import asyncqueues.task.TaskRunnable;
 import asyncqueues.workbook.testing.Within;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -51,6 +53,22 @@ class ConsumeTest {
                         + consumer.describe() + ")");
         consumer.close(); // interrupts, and fails unless the loop returns
         assertThat(consumer.isAlive()).isFalse();
+    }
+
+    /** The interrupt comes first, so the loop's first take() throws at once: no other thread is needed. */
+    @Test
+    @Timeout(10)
+    @DisplayName("returns on an interrupted thread, leaving its interrupt status set for whoever runs the loop")
+    void keepsTheInterruptStatus() {
+        Thread.currentThread().interrupt();
+        try {
+            AsyncRuntime.consume(new LinkedBlockingQueue<TaskRunnable>());
+
+            assertThat(Thread.currentThread().isInterrupted()).as("the thread's interrupt status after the loop"
+                    + " returned").isTrue();
+        } finally {
+            Thread.interrupted(); // cleared, so that the thread is as it was
+        }
     }
 
     @Test

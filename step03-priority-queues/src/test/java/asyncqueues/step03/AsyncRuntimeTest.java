@@ -27,11 +27,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * The runtime as a whole. The global queues and their consumers outlive each test (they live as
  * long as the JVM), so these tests assume nothing about what ran before them and leave nothing
- * queued or blocked.
+ * queued or blocked. Where a test needs the runtime as a new program finds it, not yet started, it
+ * runs in a world of its own ({@link IsolatedStage}).
  */
 @DisplayName("AsyncRuntime")
 @Timeout(30)
@@ -120,6 +122,34 @@ class AsyncRuntimeTest {
                         .containsExactlyInAnyOrder("high-worker-1", "high-worker-2");
             }
             assertThat(console.lines()).as("one count line per spawn").hasSize(20);
+        }
+    }
+
+    @Test
+    @Timeout(10)
+    @DisplayName("Exercises 3.1, 3.2: in a new program, a queue starts with its consumers on its first spawn, and"
+            + " not before")
+    @Tag("exercise-3.1")
+    @Tag("exercise-3.2")
+    void eachQueueStartsOnItsFirstSpawn() throws Throwable {
+        ConsumerPool.requireWorkingPools();
+        IsolatedStage.run(FirstSpawns.class);
+    }
+
+    static final class FirstSpawns implements Executable {
+        @Override
+        public void execute() {
+            try (ConsoleCapture quiet = ConsoleCapture.start()) { // the queue counts
+                Task<String> high = AsyncRuntime.spawnTask(labelled(HIGH, TestFutures.threadName()));
+                assertThat(ConsumerPool.awaitGlobal(high)).startsWith("high-worker-");
+                assertThat(IsolatedStage.workerNames()).as("the consumers after a first spawn to HIGH, none to LOW")
+                        .containsExactly("high-worker-1", "high-worker-2");
+
+                Task<String> low = AsyncRuntime.spawnTask(labelled(LOW, TestFutures.threadName()));
+                assertThat(ConsumerPool.awaitGlobal(low)).isEqualTo("low-worker-1");
+                assertThat(IsolatedStage.workerNames()).as("the consumers after a first spawn to LOW as well")
+                        .containsExactly("high-worker-1", "high-worker-2", "low-worker-1");
+            }
         }
     }
 

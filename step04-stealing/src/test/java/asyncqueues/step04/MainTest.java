@@ -10,6 +10,7 @@ import asyncqueues.task.Waker;
 import asyncqueues.workbook.ConsoleCapture;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.FutureTask;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,60 @@ class MainTest {
         assertThat(lines).filteredOn("async fn"::equals).hasSize(4);
         assertThat(lines).filteredOn("before the block"::equals).hasSize(1);
         assertEachCounterCountsInOrder(lines);
+    }
+
+    @Test
+    @Timeout(30)
+    @DisplayName("Exercise 4.1: Main sleeps five ticks after its spawns, then prints 'before the block' and joins them")
+    @Tag("exercise-4.1")
+    void sleepsFiveTicksBeforeTheBlock() throws Throwable {
+        Workers.startQueues();
+        Duration tick = Duration.ofMillis(10);
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            FutureTask<Void> program = new FutureTask<>(() -> {
+                Main.run(tick);
+                return null;
+            });
+            long start = System.nanoTime();
+            Thread.ofPlatform().name("main-under-test").daemon().start(program);
+            Workers.awaitUntil(() -> console.lines().contains("before the block"),
+                    () -> "Main.run did not print 'before the block'; it printed " + console.lines());
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("from the start of main to 'before the block'")
+                    .isGreaterThanOrEqualTo(tick.multipliedBy(5));
+            Workers.awaitUntil(program::isDone, () -> "Main.run did not return: a task it blocks on did not finish;"
+                    + " it printed " + console.lines());
+            program.get(); // rethrows what it threw
+        }
+    }
+
+    @Test
+    void asyncFnHoldsItsThreadForATick() {
+        Duration tick = Duration.ofMillis(20);
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            Future<Void> asyncFn = Main.asyncFn(tick);
+
+            long start = System.nanoTime();
+            assertThat(asyncFn.poll(new Context(Waker.noop()))).isEqualTo(Poll.ready(null));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the poll's length")
+                    .isGreaterThanOrEqualTo(tick);
+            assertThat(console.lines()).containsExactly("async fn");
+        }
+    }
+
+    /** The interrupt comes first, so the sleep throws at once: no other thread is needed. */
+    @Test
+    @Timeout(10)
+    void asyncFnKeepsAnInterrupt() {
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            Thread.currentThread().interrupt();
+
+            assertThat(Main.asyncFn().poll(new Context(Waker.noop()))).isEqualTo(Poll.ready(null));
+            assertThat(Thread.currentThread().isInterrupted()).as("the thread's interrupt status after the poll")
+                    .isTrue();
+            assertThat(console.lines()).containsExactly("async fn");
+        } finally {
+            Thread.interrupted(); // cleared, so that the thread is as it was
+        }
     }
 
     @Test

@@ -130,6 +130,15 @@ class ConfigurationTest {
     }
 
     @Test
+    void aQueueTakesAnyNumberFromOneToTheBound() {
+        System.setProperty(AsyncRuntime.HIGH_NUM, "1");
+        System.setProperty(AsyncRuntime.LOW_NUM, Integer.toString(AsyncRuntime.MAX_CONSUMERS));
+
+        assertThat(AsyncRuntime.consumerCount(FutureType.HIGH)).isEqualTo(1);
+        assertThat(AsyncRuntime.consumerCount(FutureType.LOW)).isEqualTo(256);
+    }
+
+    @Test
     void aQueueRejectsABadPropertyNamingIt() {
         System.setProperty(AsyncRuntime.HIGH_NUM, "many");
         System.setProperty(AsyncRuntime.LOW_NUM, "0");

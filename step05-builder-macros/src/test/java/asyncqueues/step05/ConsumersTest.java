@@ -21,7 +21,7 @@ import org.junit.jupiter.api.function.Executable;
 
 /**
  * The given consumers: the threads a queue starts (in a world of their own, {@link IsolatedStage},
- * where the runtime starts from nothing) and the stealing loop they run.
+ * where the runtime starts from nothing), the stealing loop they run, and its pause.
  */
 @Timeout(30)
 class ConsumersTest {
@@ -66,6 +66,19 @@ class ConsumersTest {
                 .noneMatch(Task::isFinished);
         assertThat(own).hasSize(1);
         assertThat(other).hasSize(1);
+    }
+
+    /** The interrupt comes first, so the sleep throws at once: no other thread is needed. */
+    @Test
+    void pauseOnAnInterruptedThreadSaysStopAndKeepsTheInterrupt() {
+        Thread.currentThread().interrupt();
+        try {
+            assertThat(AsyncRuntime.pause(AsyncRuntime.IDLE_WAIT)).as("pause on an interrupted thread").isFalse();
+            assertThat(Thread.currentThread().isInterrupted()).as("the thread's interrupt status after the pause,"
+                    + " for the loop to see").isTrue();
+        } finally {
+            Thread.interrupted(); // cleared, so that the thread is as it was
+        }
     }
 
     static final class ConsumersAreDaemons implements Executable {

@@ -108,6 +108,36 @@ class MainTest {
     }
 
     @Test
+    void asyncFnHoldsItsThreadForATick() {
+        Duration tick = Duration.ofMillis(20);
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            Future<Void> asyncFn = Main.asyncFn(tick);
+
+            long start = System.nanoTime();
+            assertThat(asyncFn.poll(new Context(Waker.noop()))).isEqualTo(Poll.ready(null));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the poll's length")
+                    .isGreaterThanOrEqualTo(tick);
+            assertThat(console.lines()).containsExactly("async fn");
+        }
+    }
+
+    /** The interrupt comes first, so the sleep throws at once: no other thread is needed. */
+    @Test
+    @Timeout(10)
+    void asyncFnKeepsAnInterrupt() {
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            Thread.currentThread().interrupt();
+
+            assertThat(Main.asyncFn().poll(new Context(Waker.noop()))).isEqualTo(Poll.ready(null));
+            assertThat(Thread.currentThread().isInterrupted()).as("the thread's interrupt status after the poll")
+                    .isTrue();
+            assertThat(console.lines()).containsExactly("async fn");
+        } finally {
+            Thread.interrupted(); // cleared, so that the thread is as it was
+        }
+    }
+
+    @Test
     void rejectsAnUnknownArgumentByName() {
         assertThatThrownBy(() -> Main.main(new String[] {"--slow"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--slow");

@@ -11,16 +11,36 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * Stage 5's runtime, carried over as given code: a check that it is all here, its answers to bad
- * inputs included. (Stage 5's tests cover it in depth.)
+ * Stage 5's runtime, carried over as given code: a check that it is all here, its configuration
+ * and its answers to bad inputs included. (Stage 5's tests cover it in depth.) Each test puts the
+ * system properties HIGH_NUM and LOW_NUM back as they were.
  */
 @Timeout(30)
 class AsyncRuntimeTest {
+
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    private String savedHigh;
+    private String savedLow;
+
+    @BeforeEach
+    void saveProperties() {
+        savedHigh = System.getProperty(AsyncRuntime.HIGH_NUM);
+        savedLow = System.getProperty(AsyncRuntime.LOW_NUM);
+    }
+
+    @AfterEach
+    void restoreProperties() {
+        restore(AsyncRuntime.HIGH_NUM, savedHigh);
+        restore(AsyncRuntime.LOW_NUM, savedLow);
+    }
 
     @Test
     void joinAndTryJoinGiveOutcomesInArgumentOrder() {
@@ -58,6 +78,81 @@ class AsyncRuntimeTest {
         assertThatThrownBy(() -> AsyncRuntime.join(a, detached))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("task 1").hasMessageContaining("detached");
+    }
+
+    @Test
+    void joinAndTryJoinRejectNullsByPosition() {
+        Task<String> task = AsyncRuntime.spawnTask(Futures.ready("x"));
+
+        assertThatThrownBy(() -> AsyncRuntime.join((Task<String>[]) null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("tasks");
+        assertThatThrownBy(() -> AsyncRuntime.join(task, null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("task 1");
+        assertThatThrownBy(() -> AsyncRuntime.tryJoin((Task<String>[]) null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("tasks");
+        assertThatThrownBy(() -> AsyncRuntime.tryJoin(null, task))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("task 0");
+    }
+
+    @Test
+    void defaultsAreTheChaptersMadeSafe() {
+        clearProperties();
+
+        AsyncRuntime runtime = new AsyncRuntime();
+
+        assertThat(runtime.highNum()).isEqualTo(Math.max(1, CORES - 2)).isPositive();
+        assertThat(runtime.lowNum()).isEqualTo(1);
+    }
+
+    @Test
+    void withMethodsTakeAnyNumberFromOneToTheBound() {
+        clearProperties();
+
+        AsyncRuntime configured = new AsyncRuntime().withHighNum(1).withLowNum(AsyncRuntime.MAX_CONSUMERS);
+
+        assertThat(configured.highNum()).isEqualTo(1);
+        assertThat(configured.lowNum()).isEqualTo(256);
+        assertThat(configured.withHighNum(256).highNum()).isEqualTo(256);
+        assertThat(configured.withLowNum(1).lowNum()).isEqualTo(1);
+    }
+
+    @Test
+    void withMethodsRejectFewerThanOneThreadByName() {
+        assertThatThrownBy(() -> new AsyncRuntime().withHighNum(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("withHighNum");
+        assertThatThrownBy(() -> new AsyncRuntime().withLowNum(-3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("withLowNum");
+    }
+
+    @Test
+    void aQueueUsesItsPropertyOrTheDefault() {
+        System.clearProperty(AsyncRuntime.HIGH_NUM);
+        System.setProperty(AsyncRuntime.LOW_NUM, " 3 ");
+
+        assertThat(AsyncRuntime.consumerCount(FutureType.HIGH)).isEqualTo(Math.max(1, CORES - 2));
+        assertThat(AsyncRuntime.consumerCount(FutureType.LOW)).isEqualTo(3);
+    }
+
+    @Test
+    void aQueueTakesAnyNumberFromOneToTheBound() {
+        System.setProperty(AsyncRuntime.HIGH_NUM, "1");
+        System.setProperty(AsyncRuntime.LOW_NUM, Integer.toString(AsyncRuntime.MAX_CONSUMERS));
+
+        assertThat(AsyncRuntime.consumerCount(FutureType.HIGH)).isEqualTo(1);
+        assertThat(AsyncRuntime.consumerCount(FutureType.LOW)).isEqualTo(256);
+    }
+
+    @Test
+    void aQueueRejectsABadPropertyNamingIt() {
+        System.setProperty(AsyncRuntime.HIGH_NUM, "many");
+        System.setProperty(AsyncRuntime.LOW_NUM, "0");
+
+        assertThatThrownBy(() -> AsyncRuntime.consumerCount(FutureType.HIGH))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("HIGH_NUM").hasMessageContaining("many");
+        assertThatThrownBy(() -> AsyncRuntime.consumerCount(FutureType.LOW))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("LOW_NUM").hasMessageContaining("0");
     }
 
     @Test
@@ -138,6 +233,11 @@ class AsyncRuntimeTest {
     }
 
     @Test
+    void runAgainWithTheSameNumbersIsFineButOtherNumbersAreRefused() throws Throwable {
+        IsolatedStage.run(RefusesToReconfigure.class); // puts the properties back afterwards
+    }
+
+    @Test
     void aNewRuntimeKeepsTheNumbersFromTheCommandLine() throws Throwable {
         IsolatedStage.run(CommandLineRun.class); // puts the properties back afterwards
     }
@@ -167,6 +267,40 @@ class AsyncRuntimeTest {
                     "high-worker-3", "high-worker-4", "low-worker-1", "low-worker-2");
             assertThatThrownBy(() -> new AsyncRuntime().withLowNum(1).withHighNum(4).run())
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("already started");
+        }
+    }
+
+    /** LOW starts on a first spawn, with its default; run() may then ask for that number, and no other. */
+    static final class RefusesToReconfigure implements Executable {
+        @Override
+        public void execute() {
+            clearProperties();
+            Workers.awaitFinished(AsyncRuntime.spawnTask(Futures.ready(1))); // LOW starts with 1
+
+            new AsyncRuntime().withHighNum(2).withLowNum(1).run(); // the same LOW number: fine
+            new AsyncRuntime().withHighNum(2).withLowNum(1).run(); // and again, now that both have started
+            assertThatThrownBy(() -> new AsyncRuntime().withHighNum(2).withLowNum(2).run())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("LOW").hasMessageContaining("already started");
+            assertThatThrownBy(() -> new AsyncRuntime().withHighNum(3).withLowNum(1).run())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("HIGH").hasMessageContaining("already started");
+
+            assertThat(IsolatedStage.workerNames())
+                    .containsExactly("high-worker-1", "high-worker-2", "low-worker-1");
+        }
+    }
+
+    private static void clearProperties() {
+        System.clearProperty(AsyncRuntime.HIGH_NUM);
+        System.clearProperty(AsyncRuntime.LOW_NUM);
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
         }
     }
 }

@@ -55,6 +55,25 @@ class BackgroundProcessTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(tick);
     }
 
+    /** The interrupt comes first, so the tick's sleep throws at once: no other thread is needed. */
+    @Test
+    @Timeout(10)
+    @DisplayName("Exercise 6.1: a poll on an interrupted thread keeps the interrupt, for the consumer loop to see")
+    @Tag("exercise-6.1")
+    void pollKeepsAnInterrupt() {
+        BackgroundProcess process = new BackgroundProcess(); // the chapter's 1 s tick, cut short
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            Thread.currentThread().interrupt();
+
+            assertThat(process.poll(new Context(() -> {}))).isEqualTo(Poll.pending());
+            assertThat(Thread.currentThread().isInterrupted()).as("the thread's interrupt status after the poll"
+                    + " (does the poll sleep with sleepOneTick(), which keeps it?)").isTrue();
+            assertThat(console.lines()).containsExactly("background process firing");
+        } finally {
+            Thread.interrupted(); // cleared, so that the thread is as it was
+        }
+    }
+
     @Test
     void rejectsABadTickByName() {
         assertThatThrownBy(() -> new BackgroundProcess(null))

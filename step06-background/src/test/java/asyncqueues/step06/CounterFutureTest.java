@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import asyncqueues.task.Context;
 import asyncqueues.task.Poll;
+import asyncqueues.task.Waker;
 import asyncqueues.workbook.ConsoleCapture;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +34,36 @@ class CounterFutureTest {
         }
         assertThat(polls).containsExactly(Poll.pending(), Poll.pending(), Poll.ready(3));
         assertThat(wakes).as("wakes: one per Pending").hasValue(2);
+    }
+
+    @Test
+    void sleepsOneTickPerPoll() {
+        Duration tick = Duration.ofMillis(20);
+        CounterFuture counter = new CounterFuture(tick);
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            long start = System.nanoTime();
+            assertThat(counter.poll(new Context(Waker.noop()))).isEqualTo(Poll.pending());
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the poll's length")
+                    .isGreaterThanOrEqualTo(tick);
+            assertThat(console.lines()).containsExactly("polling with result: 1");
+        }
+    }
+
+    /** The interrupt comes first, so the tick's sleep throws at once: no other thread is needed. */
+    @Test
+    @Timeout(10)
+    void pollKeepsAnInterrupt() {
+        CounterFuture counter = new CounterFuture(); // the chapter's 1 s tick, cut short
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            Thread.currentThread().interrupt();
+
+            assertThat(counter.poll(new Context(Waker.noop()))).isEqualTo(Poll.pending());
+            assertThat(Thread.currentThread().isInterrupted()).as("the thread's interrupt status after the poll")
+                    .isTrue();
+            assertThat(console.lines()).containsExactly("polling with result: 1");
+        } finally {
+            Thread.interrupted(); // cleared, so that the thread is as it was
+        }
     }
 
     @Test

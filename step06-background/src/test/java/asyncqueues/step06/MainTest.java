@@ -3,6 +3,10 @@ package asyncqueues.step06;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import asyncqueues.task.Context;
+import asyncqueues.task.Future;
+import asyncqueues.task.Poll;
+import asyncqueues.task.Waker;
 import asyncqueues.workbook.ConsoleCapture;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
 
-/** Stage 6's program: its arguments, and its printout with {@code --fast}. */
+/** Stage 6's program: its arguments, its async fn, and its printout with {@code --fast}. */
 @Timeout(30)
 class MainTest {
 
@@ -78,6 +82,37 @@ class MainTest {
                     "high-worker-1", "high-worker-2", "high-worker-3", "high-worker-4", "low-worker-1", "low-worker-2");
             assertThat(System.getProperty(AsyncRuntime.HIGH_NUM)).as("HIGH_NUM, which run() publishes").isEqualTo("4");
             assertThat(System.getProperty(AsyncRuntime.LOW_NUM)).as("LOW_NUM, which run() publishes").isEqualTo("2");
+        }
+    }
+
+    @Test
+    void asyncFnHoldsItsThreadForATick() {
+        Duration tick = Duration.ofMillis(20);
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            Future<Void> asyncFn = Main.asyncFn(tick);
+            assertThat(console.lines()).as("printed before the first poll").isEmpty();
+
+            long start = System.nanoTime();
+            assertThat(asyncFn.poll(new Context(Waker.noop()))).isEqualTo(Poll.ready(null));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the poll's length")
+                    .isGreaterThanOrEqualTo(tick);
+            assertThat(console.lines()).containsExactly("async fn");
+        }
+    }
+
+    /** The interrupt comes first, so the sleep throws at once: no other thread is needed. */
+    @Test
+    @Timeout(10)
+    void asyncFnKeepsAnInterrupt() {
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            Thread.currentThread().interrupt();
+
+            assertThat(Main.asyncFn().poll(new Context(Waker.noop()))).isEqualTo(Poll.ready(null));
+            assertThat(Thread.currentThread().isInterrupted()).as("the thread's interrupt status after the poll")
+                    .isTrue();
+            assertThat(console.lines()).containsExactly("async fn");
+        } finally {
+            Thread.interrupted(); // cleared, so that the thread is as it was
         }
     }
 
