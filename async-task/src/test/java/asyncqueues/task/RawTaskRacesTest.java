@@ -23,11 +23,13 @@ import org.junit.jupiter.api.Timeout;
  * often enough.
  */
 @DisplayName("RawTask's operations racing on real threads")
-@Tag("stress") // 180,000 rounds: seconds on a busy machine, so only the check runs them
+@Tag("stress") // 260,000 rounds: seconds on a busy machine, so only the check runs them
 @Timeout(60)
 class RawTaskRacesTest {
 
     private static final int ROUNDS = 20_000;
+    /** For the races where each operation happens once per task, so each round gets one chance. */
+    private static final int ONE_SHOT_ROUNDS = 60_000;
 
     @Test
     @DisplayName("a wake racing the poll that completes: the task finishes, its runnable is not queued again")
@@ -119,7 +121,7 @@ class RawTaskRacesTest {
     @Test
     @DisplayName("a detach racing the completing poll, with an awaiter waiting: it is woken and nothing throws")
     void detachRacesCompletion() {
-        Race.repeat(ROUNDS, 2, round -> {
+        Race.repeat(ONE_SHOT_ROUNDS, 2, round -> {
             RawTaskModel model = new RawTaskModel(1);
             RawTaskModel.Awaiter awaiter = new RawTaskModel.Awaiter();
             assertThat(RawTaskModel.Awaiter.outcome(model.task, awaiter)).isEqualTo("pending");
@@ -169,7 +171,7 @@ class RawTaskRacesTest {
     @Test
     @DisplayName("a detach racing a refused first schedule: the task still fails and is finished")
     void detachRacesRefusedFirstSchedule() {
-        Race.repeat(ROUNDS, 2, round -> {
+        Race.repeat(ONE_SHOT_ROUNDS, 2, round -> {
             Spawned<String> spawned = AsyncTask.spawn(cx -> Poll.ready("value"), runnable -> {
                 throw new IllegalStateException("the queue is closed");
             });
