@@ -30,8 +30,8 @@ public final class AsyncTask {
     public static <T> Spawned<T> spawn(Future<T> future, Consumer<TaskRunnable> schedule) {
         Objects.requireNonNull(future, "future must not be null");
         Objects.requireNonNull(schedule, "schedule must not be null");
-        RawTask<T> task = new RawTask<>(future, schedule);
+        Task<T> task = new Task<>(future, schedule);
         task.traceId = Trace.spawned(future);
-        return new Spawned<>(task.runnable, new Task<>(task));
+        return new Spawned<>(task.runnable(), task);
     }
 }

@@ -21,15 +21,19 @@ public sealed interface Poll<T> {
     /** The future has not finished; it will be polled again after its waker is woken. */
     record Pending<T>() implements Poll<T> {}
 
-    /** Returns {@code Ready(value)}. */
+    /**
+     * Returns {@code Ready(value)}. {@code Ready(null)}, the outcome of every {@code Void} future,
+     * is one shared instance, so the commonest poll allocates nothing.
+     */
+    @SuppressWarnings("unchecked")
     static <T> Poll<T> ready(T value) {
-        return new Ready<>(value);
+        return value == null ? (Poll<T>) SharedPolls.READY_NULL : new Ready<>(value);
     }
 
     /** Returns {@code Pending}; every pending poll shares one instance, as it carries nothing. */
     @SuppressWarnings("unchecked")
     static <T> Poll<T> pending() {
-        return (Poll<T>) PendingHolder.INSTANCE;
+        return (Poll<T>) SharedPolls.PENDING;
     }
 
     /** {@code true} for {@code Ready}. */
@@ -43,9 +47,10 @@ public sealed interface Poll<T> {
     }
 }
 
-/** Holds the one {@code Pending} instance, out of sight of the interface's public members. */
-final class PendingHolder {
-    static final Poll.Pending<Object> INSTANCE = new Poll.Pending<>();
+/** The polls that carry nothing, one instance each, out of sight of the interface's public members. */
+final class SharedPolls {
+    static final Poll.Pending<Object> PENDING = new Poll.Pending<>();
+    static final Poll.Ready<Object> READY_NULL = new Poll.Ready<>(null);
 
-    private PendingHolder() {}
+    private SharedPolls() {}
 }

@@ -9,10 +9,12 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 /**
- * The shared heart of one spawned future: its state word, the future, the schedule function,
- * the output and the awaiters. {@link TaskRunnable} (the executor's handle) and {@link Task} (the
- * caller's handle) are thin views of it, and it is itself the {@link Waker} its future is polled
- * with, so a spawn allocates no more than it must.
+ * The state machine of one spawned future: its state word, the future, the schedule function,
+ * the output and the awaiters. {@link Task}, the caller's handle, is its one subclass: this file
+ * holds the rules, that one the public face. {@link TaskRunnable} (the executor's handle) is a
+ * thin view of it, and it is itself the {@link Waker} its future is polled with. So a spawn
+ * allocates three objects (this task, its runnable, the poll's context), and a finished task
+ * that its caller still holds keeps one: the runnable and the context are dropped with the future.
  *
  * <h2>How it works</h2>
  * Everything that decides who may do what lives in one {@code int}, {@link #state}, changed only
@@ -42,7 +44,7 @@ import java.util.function.Consumer;
  * {@link #future} is only touched by the thread that owns the poll (or by a cancel that found
  * the task neither scheduled nor running, when nobody else can own it).
  */
-final class RawTask<T> implements Waker {
+abstract sealed class RawTask<T> implements Waker permits Task {
 
     /**
      * Set while the runnable exists: from the spawn, or a wake of an idle task, until a run
@@ -120,14 +122,27 @@ final class RawTask<T> implements Waker {
      */
     int traceId;
 
-    /** Built once and reused by every poll: it holds nothing but this waker. */
-    private final Context context = new Context(this);
+    /**
+     * Built once and reused by every poll: it holds nothing but this waker. Dropped with the
+     * future, as only a poll needs it.
+     */
+    private Context context = new Context(this);
 
-    final TaskRunnable runnable = new TaskRunnable(this);
+    /**
+     * The executor's handle, handed to the schedule function on each schedule; dropped when the
+     * task completes, when nothing can schedule it again. A completed task that its caller still
+     * holds (a million of them, awaited one by one) then keeps one object alive instead of three.
+     */
+    private TaskRunnable runnable = new TaskRunnable(this);
 
     RawTask(Future<T> future, Consumer<TaskRunnable> schedule) {
         this.future = future;
         this.schedule = schedule;
+    }
+
+    /** The executor's handle, for the spawn that returns it. */
+    TaskRunnable runnable() {
+        return runnable;
     }
 
     // ---------------------------------------------------------------- the executor's side
@@ -140,9 +155,14 @@ final class RawTask<T> implements Waker {
      * the cause.
      */
     void schedule() {
+        schedule(runnable); // not yet dropped: a task that is to be scheduled has not completed
+    }
+
+    /** {@link #schedule()} with the handle in hand: the executor's own call, which may come late. */
+    void schedule(TaskRunnable handle) {
         Trace.record(traceId, Trace.Kind.SCHEDULED);
         try {
-            schedule.accept(runnable);
+            schedule.accept(handle);
         } catch (Throwable refused) {
             STATE.getAndBitwiseAnd(this, ~SCHEDULED);
             if (!polled) {
@@ -165,6 +185,7 @@ final class RawTask<T> implements Waker {
             output = (current & DETACHED) != 0 ? null : failure;
             if (STATE.compareAndSet(this, current, current | COMPLETED | FAILED)) {
                 dropFuture();
+                runnable = null;
                 notifyAwaiter();
                 return;
             }
@@ -252,11 +273,17 @@ final class RawTask<T> implements Waker {
                 break;
             }
         }
+        runnable = null; // COMPLETED: no wake schedules the task again
         notifyAwaiter();
     }
 
+    /**
+     * Lets the future (and what it captured) and the poll's context go, once the future will not
+     * be polled again: by the poller, or by a cancel that found no poll running or to come.
+     */
     private void dropFuture() {
         future = null;
+        context = null;
     }
 
     /**
@@ -313,6 +340,11 @@ final class RawTask<T> implements Waker {
             }
         }
         return Poll.ready(outputOf(current));
+    }
+
+    /** {@link #pollResult} of a task known to be finished (it stays so): no waker to register. */
+    T finishedOutput() {
+        return outputOf(state);
     }
 
     /** Not finished, and not detached (awaiting a detached task fails at once). */

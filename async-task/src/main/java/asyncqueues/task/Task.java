@@ -1,5 +1,7 @@
 package asyncqueues.task;
 
+import java.util.function.Consumer;
+
 /**
  * The caller's handle to a spawned future: the Java form of async-task's {@code Task}.
  *
@@ -18,19 +20,17 @@ package asyncqueues.task;
  *
  * <p>Several threads may await one task: each is woken when it finishes.
  *
+ * <p>The handle is the task itself: its state machine is {@link RawTask}, which this class
+ * extends, so one object stands for a task for as long as its caller holds it. That object is
+ * also the {@link Waker} its future is polled with, hence {@link #wake()}: it asks for one more
+ * poll, as the future's own waker would, and a caller has no need of it.
+ *
  * @param <T> the type of the future's value
  */
-public final class Task<T> implements Future<T>, AutoCloseable {
+public final class Task<T> extends RawTask<T> implements Future<T>, AutoCloseable {
 
-    private final RawTask<T> task;
-
-    /** The task's state machine, for {@link Trace#name}. */
-    RawTask<T> raw() {
-        return task;
-    }
-
-    Task(RawTask<T> task) {
-        this.task = task;
+    Task(Future<T> future, Consumer<TaskRunnable> schedule) {
+        super(future, schedule);
     }
 
     /**
@@ -43,7 +43,7 @@ public final class Task<T> implements Future<T>, AutoCloseable {
      */
     @Override
     public Poll<T> poll(Context cx) {
-        return task.pollResult(cx);
+        return pollResult(cx);
     }
 
     /**
@@ -55,36 +55,40 @@ public final class Task<T> implements Future<T>, AutoCloseable {
      *         completed, failed or been cancelled (a completed task keeps its value)
      * @throws IllegalStateException if the task was detached
      */
+    @Override
     public boolean cancel() {
-        return task.cancel();
+        return super.cancel();
     }
 
     /**
      * Lets the task run to completion with nobody waiting for it: its output is dropped, and
      * {@link #close()} no longer cancels it. The Java form of Rust's {@code Task::detach}.
      */
+    @Override
     public void detach() {
-        task.detach();
+        super.detach();
     }
 
     /**
      * {@code true} once the task has completed (with a value or a throwable) or been cancelled;
      * a task cancelled during a poll is finished when that poll returns.
      */
+    @Override
     public boolean isFinished() {
-        return task.isFinished();
+        return super.isFinished();
+    }
+
+    /** {@code true} once {@link #detach()} was called: the task runs on, and nobody may await it. */
+    @Override
+    public boolean isDetached() {
+        return super.isDetached();
     }
 
     /** Cancels the task unless it was detached: Java's stand-in for dropping a Rust {@code Task}. */
     @Override
     public void close() {
-        if (!task.isDetached()) {
-            task.cancel();
+        if (!isDetached()) {
+            cancel();
         }
-    }
-
-    @Override
-    public String toString() {
-        return task.toString();
     }
 }

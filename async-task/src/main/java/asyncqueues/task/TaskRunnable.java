@@ -39,7 +39,7 @@ public final class TaskRunnable implements Runnable {
      * whoever awaits it gets a {@link java.util.concurrent.CompletionException} saying so.
      */
     public void schedule() {
-        task.schedule();
+        task.schedule(this);
     }
 
     /** The task this runnable runs, for the tests of the state machine. */

@@ -132,7 +132,7 @@ public final class Trace {
     public static <T> Task<T> name(Task<T> task, String name) {
         Objects.requireNonNull(task, "task must not be null");
         Objects.requireNonNull(name, "name must not be null");
-        record(task.raw().traceId, Kind.NAMED, name);
+        record(task.traceId, Kind.NAMED, name);
         return task;
     }
 

@@ -79,6 +79,24 @@ class DetachTest {
     }
 
     @Test
+    @DisplayName("isDetached() says whether detach() was called, on a queued task and on a completed one")
+    void isDetachedSaysWhetherDetachWasCalled() {
+        Task<String> queued = queue.spawn(Futures.ready("value"));
+        Spawned<String> spawned = AsyncTask.spawn(Futures.ready("value"), queue);
+        spawned.runnable().run();
+        Task<String> completed = spawned.task();
+        assertThat(completed.isFinished()).isTrue();
+        assertThat(queued.isDetached()).isFalse();
+        assertThat(completed.isDetached()).isFalse();
+
+        queued.detach();
+        completed.detach();
+
+        assertThat(queued.isDetached()).isTrue();
+        assertThat(completed.isDetached()).isTrue();
+    }
+
+    @Test
     @DisplayName("a detached task can no longer be awaited or cancelled")
     void detachedTaskCannotBeAwaitedOrCancelled() {
         Task<String> task = queue.spawn(Futures.ready("value"));

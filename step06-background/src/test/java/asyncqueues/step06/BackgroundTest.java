@@ -83,9 +83,10 @@ class BackgroundTest {
             // detached (nothing drops it), so a plain spawnTask(process) would fire too. What
             // differs is the task's state: only a detached task is safe from a close() that some
             // later code might call. These firings began after forProgram returned.
-            assertThat(process.lastTaskState())
-                    .as("the state of the task running the process (forProgram must detach it)")
-                    .contains("DETACHED");
+            assertThat(process.lastTaskDetached())
+                    .as("whether the task running the process, " + process.lastTaskState() + ", was detached"
+                            + " (forProgram must detach it)")
+                    .isTrue();
         }
     }
 
@@ -101,9 +102,10 @@ class BackgroundTest {
                 Workers.awaitUntil(() -> process.firings() >= 3, () -> "the process started by Background.forScope"
                         + " fired " + process.firings() + " time(s), not 3: " + TaskState.explain(task));
                 assertThat(task.isFinished()).isFalse();
-                assertThat(task.toString())
-                        .as("the state of the task forScope returned (a detached task ignores close())")
-                        .doesNotContain("DETACHED");
+                assertThat(task.isDetached())
+                        .as("whether the task forScope returned, " + task + ", was detached (a detached task"
+                                + " ignores close())")
+                        .isFalse();
             }
             Workers.awaitUntil(closed::isFinished, () -> "the task that Background.forScope returned did not finish"
                     + " when it was closed: " + TaskState.explain(closed) + " (a detached task ignores close())");

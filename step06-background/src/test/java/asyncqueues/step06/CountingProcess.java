@@ -3,6 +3,7 @@ package asyncqueues.step06;
 import asyncqueues.task.Context;
 import asyncqueues.task.Future;
 import asyncqueues.task.Poll;
+import asyncqueues.task.Task;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -11,16 +12,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * holds its thread for a tick, then wakes its task), but it counts its firings instead of
  * printing them. The tests of exercises 6.2 and 6.3 use it so that they do not depend on 6.1.
  *
- * <p>It also remembers, at each firing, the state of the task that polls it, as the task spells
- * it: the waker a task polls its future with is the task itself, whose {@code toString()} names
- * its state bits ({@code Task[RUNNING|DETACHED]}, say). That is how a test sees whether a task
- * it holds no handle to was detached.
+ * <p>It also remembers, at each firing, the state of the task that polls it: the waker a task
+ * polls its future with is the task itself (see {@link Task}), so {@link Task#isDetached()} tells
+ * a test whether a task it holds no handle to was detached, and {@code toString()} names its
+ * state bits ({@code Task[RUNNING|DETACHED]}, say) for the messages.
  */
 final class CountingProcess implements Future<Void> {
 
     private final Duration tick;
     private final AtomicInteger firings = new AtomicInteger();
     private volatile String lastTaskState = "never polled";
+    private volatile boolean lastTaskDetached;
 
     CountingProcess(Duration tick) {
         this.tick = tick;
@@ -28,7 +30,9 @@ final class CountingProcess implements Future<Void> {
 
     @Override
     public Poll<Void> poll(Context cx) {
-        lastTaskState = cx.waker().toString(); // before the count: a firing counted is described
+        // Before the count: a firing counted is described.
+        lastTaskDetached = cx.waker() instanceof Task<?> task && task.isDetached();
+        lastTaskState = cx.waker().toString();
         firings.incrementAndGet();
         try {
             Thread.sleep(tick);
@@ -50,5 +54,10 @@ final class CountingProcess implements Future<Void> {
      */
     String lastTaskState() {
         return lastTaskState;
+    }
+
+    /** Whether the polling task was detached, at the latest firing that {@link #firings()} counts or a later one. */
+    boolean lastTaskDetached() {
+        return lastTaskDetached;
     }
 }
