@@ -31,10 +31,11 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <h2>Its cost</h2>
  * When every consumer is busy (a flood of spawns), nobody is announced, and {@link #wakeOne} reads
- * one volatile field, finds the queue of announced consumers empty, and returns: no lock, no
+ * a volatile field or two, finds the queue of announced consumers empty, and returns: no lock, no
  * system call. An unpark is paid only when a consumer is idle, which is when one is needed.
  *
- * <p>Not final: a test puts a producer in front of {@link #announce}, to force the race above.
+ * <p>Not final: the tests put a producer in front of {@link #announce}, to force the race above,
+ * and note what the queue holds at each {@link #wakeOne}.
  */
 class IdleConsumers {
 
