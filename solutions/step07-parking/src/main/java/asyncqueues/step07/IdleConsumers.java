@@ -32,7 +32,7 @@ import java.util.concurrent.locks.LockSupport;
  * <h2>Its cost</h2>
  * When every consumer is busy (a flood of spawns), nobody is announced, and {@link #wakeOne} reads
  * a volatile field or two, finds the queue of announced consumers empty, and returns: no lock, no
- * system call. An unpark is paid only when a consumer is idle, which is when one is needed.
+ * compare-and-set, no system call. An unpark is paid only when a consumer is idle, which is when one is needed.
  *
  * <p>Not final: the tests put a producer in front of {@link #announce}, to force the race above,
  * and note what the queue holds at each {@link #wakeOne}.
@@ -112,13 +112,9 @@ class IdleConsumers {
      * not park at all) and looks at the queues. Call it after the runnable is on its queue.
      */
     void wakeOne() {
-        if (announced.isEmpty()) {
-            return; // everyone is busy: the common case under load, and the cheapest
-        }
-        Thread idle = announced.poll();
-        if (idle != null) {
-            LockSupport.unpark(idle);
-        }
+        // With everyone busy (the common case under load), poll() finds the queue empty and returns
+        // null, and unpark(null) does nothing.
+        LockSupport.unpark(announced.poll());
     }
 
     /** How many consumers are announced now: parked, or about to park. */

@@ -4,7 +4,6 @@ import asyncqueues.task.Future;
 import asyncqueues.task.Futures;
 import asyncqueues.task.Task;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -16,9 +15,9 @@ import java.util.function.Supplier;
  * LOW's work when they have none, so the three tasks run side by side on three threads.
  *
  * <p>Then it shows what parking changes: it leaves the consumers idle for a tick, counts how
- * often they woke meanwhile (stage 4's would wake ten times a second each), and spawns a few
- * tasks to idle consumers, timing each one's first poll from its spawn (stage 4's could wait up
- * to 100 ms).
+ * often they woke meanwhile (stage 4's would wake ten times a second each), and spawns one more
+ * task to the idle consumers, timing its first poll from its spawn (stage 4's could wait up to
+ * 100 ms).
  *
  * <p>A tick is the chapter's one second; with {@code --fast} it is 50 milliseconds, so the
  * program runs twenty times faster and prints the same lines.
@@ -27,9 +26,6 @@ public final class Main {
 
     static final Duration CHAPTER_TICK = Duration.ofSeconds(1);
     static final Duration FAST_TICK = Duration.ofMillis(50);
-
-    /** How many tasks the program spawns to idle consumers, one at a time, to time their first polls. */
-    static final int PROBES = 5;
 
     private Main() {}
 
@@ -59,25 +55,19 @@ public final class Main {
 
     /**
      * Leaves the consumers idle for {@code tick} and counts their wake-ups meanwhile; then spawns
-     * {@value #PROBES} tasks, one at a time, each of which reads the clock on its first poll, and
-     * says how long after its spawn the median one was polled.
+     * a task that reads the clock on its first poll, and says how long after its spawn that was.
      */
     static String idleThenSpawn(Duration tick) throws InterruptedException {
         long wakeUpsBefore = AsyncRuntime.wakeUps();
         Thread.sleep(tick);
         long idleWakeUps = AsyncRuntime.wakeUps() - wakeUpsBefore;
-        long[] waits = new long[PROBES];
-        for (int i = 0; i < PROBES; i++) {
-            Thread.sleep(1); // time for the consumer that ran the last one to park again
-            FutureOrderLabel<Long> clock = FutureOrderLabel.labelled(FutureType.HIGH,
-                    Futures.async((Supplier<Long>) System::nanoTime));
-            long spawned = System.nanoTime();
-            waits[i] = Futures.blockOn(AsyncRuntime.spawnTask(clock)) - spawned;
-        }
-        Arrays.sort(waits);
-        return "idle for " + tick.toMillis() + " ms: " + idleWakeUps + " wake-ups; a task spawned to idle consumers"
-                + " was first polled after " + TimeUnit.NANOSECONDS.toMicros(waits[PROBES / 2]) + " microseconds"
-                + " (median of " + PROBES + "; stage 4: up to 100 ms)";
+        FutureOrderLabel<Long> clock = FutureOrderLabel.labelled(FutureType.HIGH,
+                Futures.async((Supplier<Long>) System::nanoTime));
+        long spawned = System.nanoTime();
+        long waited = Futures.blockOn(AsyncRuntime.spawnTask(clock)) - spawned;
+        return "idle for " + tick.toMillis() + " ms: " + idleWakeUps + " wake-ups; then a task spawned to idle"
+                + " consumers was first polled " + TimeUnit.NANOSECONDS.toMicros(waited) + " microseconds later"
+                + " (stage 4: up to 100 ms)";
     }
 
     /** The chapter's {@code async fn}, with the chapter's one-second sleep. */
