@@ -29,6 +29,7 @@ public final class ExerciseNotDone extends RuntimeException {
         "step04-stealing",
         "step05-builder-macros",
         "step06-background",
+        "step07-parking",
     };
 
     private final String exercise;

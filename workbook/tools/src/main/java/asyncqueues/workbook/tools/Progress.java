@@ -116,7 +116,7 @@ public final class Progress {
 
         /**
          * The table: a heading per stage, a row per exercise with its title in full (wrapped), and
-         * the total, e.g. {@code 7/16 solved}; it fits {@value #WIDTH} columns.
+         * the total, e.g. {@code 7/18 solved}; it fits {@value #WIDTH} columns.
          */
         public void print(PrintStream out) {
             out.println("Exercises of the workbook at " + root);

@@ -12,7 +12,7 @@ import java.util.function.UnaryOperator;
  * One screen of watch, from what it knows: the exercise, where to write it, the last attempt at
  * it, and what the learner asked to see. For example:
  * <pre>
- * Exercise 1.3 of the workbook's 16: count, print, sleep a tick, then wake and wait, or finish at 3
+ * Exercise 1.3 of the workbook's 18: count, print, sleep a tick, then wake and wait, or finish at 3
  * Write it in step01-single-queue/src/main/java/asyncqueues/step01/CounterFuture.java:55
  *
  * ✗ Not solved: 1 of 3 tests fails.

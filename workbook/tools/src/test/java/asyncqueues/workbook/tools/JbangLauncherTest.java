@@ -197,9 +197,9 @@ class JbangLauncherTest {
             Map<String, String> scripts = aliasScripts();
 
             List<String> expected = new ArrayList<>(List.of("hint", "progress", "reset", "stubs", "watch"));
-            for (int stage = 1; stage <= 6; stage++) {
-                expected.add("step%02d".formatted(stage));
-                expected.add("step%02d-solution".formatted(stage));
+            for (Stage stage : WorkbookLayout.at(ROOT).stages()) {
+                expected.add("step%02d".formatted(stage.number()));
+                expected.add("step%02d-solution".formatted(stage.number()));
             }
             assertThat(scripts).containsOnlyKeys(expected);
             assertThat(scripts.values()).allSatisfy(script -> assertThat(ROOT.resolve(script)).isRegularFile());
@@ -209,9 +209,9 @@ class JbangLauncherTest {
         @DisplayName("runs each stage's Main from the learner's sources, or from the solution's")
         void stageScripts() throws IOException {
             Map<String, String> scripts = aliasScripts();
-            for (int stage = 1; stage <= 6; stage++) {
-                String step = "step%02d".formatted(stage);
-                String module = moduleOf(step);
+            for (Stage stage : WorkbookLayout.at(ROOT).stages()) {
+                String step = "step%02d".formatted(stage.number());
+                String module = stage.module();
                 assertStageScript(scripts.get(step), step, module);
                 assertStageScript(scripts.get(step + "-solution"), step, "solutions/" + module);
             }
@@ -276,14 +276,6 @@ class JbangLauncherTest {
                 scripts.put(alias.group(1), alias.group(2));
             }
             return scripts;
-        }
-
-        private static String moduleOf(String step) throws IOException {
-            try (Stream<Path> children = Files.list(ROOT)) {
-                return children.map(path -> path.getFileName().toString())
-                        .filter(name -> name.startsWith(step + "-"))
-                        .findFirst().orElseThrow(() -> new AssertionError("no module " + step + "-* at " + ROOT));
-            }
         }
 
         private static String property(String pom, String name) {

@@ -183,7 +183,29 @@ class LearnerMistakesTest {
                     "Background.java",
                     "AsyncRuntime.spawnTask(process).detach();",
                     "AsyncRuntime.spawnTask(process).close();",
-                    "without stopping it"));
+                    "without stopping it"),
+            new Mistake("the parking loop parks without a second look after announcing itself idle", "7.1",
+                    "AsyncRuntime.java",
+                    "                next = takeNext(own, other); // the second look: anything queued before the"
+                            + " announcement\n",
+                    "",
+                    "a lost wake-up"),
+            new Mistake("the schedule function queues the runnable but wakes nobody", "7.2",
+                    "AsyncRuntime.java",
+                    "            idle.wakeOne();\n",
+                    "",
+                    "idle.wakeOne()"),
+            new Mistake("the schedule function wakes an idle consumer before it queues the runnable", "7.2",
+                    "AsyncRuntime.java",
+                    """
+                                queue.add(runnable);
+                                idle.wakeOne();
+                    """,
+                    """
+                                idle.wakeOne();
+                                queue.add(runnable);
+                    """,
+                    "idle.wakeOne()"));
 
     private Path scratch;
     private WorkbookLayout layout;

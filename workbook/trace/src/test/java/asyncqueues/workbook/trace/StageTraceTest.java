@@ -37,11 +37,12 @@ import org.w3c.dom.Element;
  * {@link TracedRun#finish}, as the jbang launcher runs it.
  *
  * <p>A stage's {@code Main} starts the stage's static runtime, once per JVM; each stage has a
- * package of its own, so one JVM runs all six, each once: one test per stage, none run twice.
- * Stage 6 goes last: its program sets the system properties {@code HIGH_NUM} and {@code LOW_NUM}
- * (which stage 5 would read too; both are restored after each test anyway) and leaves its
- * background process running on its consumers after {@code main} returns, which the test then
- * stops ({@link TracedConsumers}).
+ * package of its own, so one JVM runs all seven, each once: one test per stage, none run twice.
+ * Stage 6 goes after the chapter's other stages: its program sets the system properties
+ * {@code HIGH_NUM} and {@code LOW_NUM} (which stage 5 would read too; both are restored after each
+ * test anyway) and leaves its background process running on its consumers after {@code main}
+ * returns, which the test then stops ({@link TracedConsumers}). Stage 7, which reads neither
+ * property, comes last.
  *
  * <p>What each program prints is captured with the thread that printed it: every poll of these
  * programs' futures prints (a counter's "polling with result", an async fn's "async fn", the
@@ -284,9 +285,17 @@ class StageTraceTest {
         Run run = traced("Stage 4", asyncqueues.step04.Main::main);
 
         lanesAreThePollers(run);
-        Map<String, String> queues = run.queues();
-        assertThat(queues).containsExactly(Map.entry("counter-1", "HIGH"), Map.entry("counter-2", "LOW"),
+        assertThat(run.queues()).containsExactly(Map.entry("counter-1", "HIGH"), Map.entry("counter-2", "LOW"),
                 Map.entry("block-3", "LOW"));
+        stolenPollsAreMarked(run);
+    }
+
+    /**
+     * Each poll by a consumer of the other queue than its task's is marked stolen, in the SVG and
+     * by {@code ^} under its lane in the text, and no other is; and a HIGH consumer stole.
+     */
+    private static void stolenPollsAreMarked(Run run) {
+        Map<String, String> queues = run.queues();
         List<Element> stolen = new ArrayList<>();
         Set<String> stealers = new LinkedHashSet<>();
         for (Element lane : run.lanes()) {
@@ -353,5 +362,21 @@ class StageTraceTest {
         assertThat(run.pollsOf("backgroundProcess-3")).as("the background process's polls").isBetween(firings, firings + 1);
         assertThat(run.laneThreads()).allSatisfy(thread -> assertThat(thread)
                 .isIn("high-worker-1", "high-worker-2", "high-worker-3", "high-worker-4", "low-worker-1", "low-worker-2"));
+    }
+
+    @Test
+    @Order(7)
+    @DisplayName("stage 7: stage 4's program on parked consumers, stolen polls marked, then the task that times a"
+            + " first poll")
+    void stageSeven() throws Exception {
+        Run run = traced("Stage 7", asyncqueues.step07.Main::main);
+
+        // The chapter's three tasks, then the one that times a first poll (an async fn, on HIGH).
+        assertThat(run.queues()).containsExactly(Map.entry("counter-1", "HIGH"), Map.entry("counter-2", "LOW"),
+                Map.entry("block-3", "LOW"), Map.entry("async-4", "HIGH"));
+        assertThat(run.laneThreads()).allSatisfy(thread -> assertThat(thread)
+                .isIn("high-worker-1", "high-worker-2", "low-worker-1"));
+        stolenPollsAreMarked(run);
+        assertThat(run.printed("idle for 50 ms: ")).isEqualTo(1);
     }
 }

@@ -1,0 +1,195 @@
+package asyncqueues.step07;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import asyncqueues.task.Context;
+import asyncqueues.task.Future;
+import asyncqueues.task.Futures;
+import asyncqueues.task.Poll;
+import asyncqueues.task.Waker;
+import asyncqueues.workbook.ConsoleCapture;
+import asyncqueues.workbook.testing.Within;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Stage 7's program: its arguments, and its printout with {@code --fast}. */
+@Timeout(30)
+class MainTest {
+
+    /** The line that follows the chapter's: what parking changes. */
+    private static final Pattern LAST_LINE = Pattern.compile("idle for (?<tick>\\d+) ms: (?<wakeUps>\\d+) wake-ups;"
+            + " then a task spawned to idle consumers was first polled (?<micros>\\d+) microseconds later"
+            + " \\(stage 4: up to 100 ms\\)");
+
+    @Test
+    @Timeout(30)
+    @DisplayName("Exercises 7.1, 7.2: Main --fast prints what the chapter's program prints, then what parking changes")
+    @Tag("exercise-7.1")
+    @Tag("exercise-7.2")
+    void printsTheChaptersLines() throws Throwable {
+        Workers.startQueues(); // as Main's first two spawns would: it prints the same
+        List<String> lines;
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            Workers.runWatched("Main.main", () -> Main.main(new String[] {"--fast"}));
+            lines = console.lines();
+        }
+
+        assertThat(lines).hasSize(12);
+        assertThat(lines.getLast()).matches(LAST_LINE.pattern().replace("(?<tick>\\d+)", "50"));
+        for (int n = 1; n <= 3; n++) {
+            assertThat(lines).filteredOn(("polling with result: " + n)::equals).hasSize(2);
+        }
+        assertThat(lines).filteredOn("async fn"::equals).hasSize(4);
+        assertThat(lines).filteredOn("before the block"::equals).hasSize(1);
+        assertEachCounterCountsInOrder(lines);
+    }
+
+    @Test
+    @Timeout(30)
+    @DisplayName("Exercises 7.1, 7.2: Main sleeps five ticks after its spawns, then prints 'before the block' and"
+            + " joins them")
+    @Tag("exercise-7.1")
+    @Tag("exercise-7.2")
+    void sleepsFiveTicksBeforeTheBlock() throws Throwable {
+        Workers.startQueues();
+        Duration tick = Duration.ofMillis(10);
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            FutureTask<Void> program = new FutureTask<>(() -> {
+                Main.run(tick);
+                return null;
+            });
+            long start = System.nanoTime();
+            Thread.ofPlatform().name("main-under-test").daemon().start(program);
+            Workers.awaitUntil(() -> console.lines().contains("before the block"),
+                    () -> "Main.run did not print 'before the block'; it printed " + console.lines());
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("from the start of main to 'before the block'")
+                    .isGreaterThanOrEqualTo(tick.multipliedBy(5));
+            Workers.awaitUntil(program::isDone, () -> "Main.run did not return: a task it blocks on did not finish;"
+                    + " it printed " + console.lines());
+            program.get(); // rethrows what it threw
+        }
+    }
+
+    /**
+     * The figures of the program's last line, checked for what they must be whatever the machine:
+     * no wake-up while every consumer is parked, a first poll within the call's own time, and a
+     * tick spent idle.
+     */
+    @Test
+    @Timeout(30)
+    @DisplayName("Exercises 7.1, 7.2: Main's last line counts no wake-up while the consumers idle for a tick, and"
+            + " times a new task's first poll from its spawn")
+    @Tag("exercise-7.1")
+    @Tag("exercise-7.2")
+    void idleThenSpawnSaysWhatParkingChanges() throws Exception {
+        Workers.startQueues();
+        Workers.awaitAllParked();
+        // A task spawned to parked consumers wakes one: so the count of wake-ups is not zero before the tick.
+        Workers.awaitFinished(AsyncRuntime.spawnTask(FutureOrderLabel.labelled(FutureType.LOW, Futures.ready(1))));
+        Workers.awaitAllParked();
+        Duration tick = Duration.ofMillis(20);
+
+        long start = System.nanoTime();
+        String line = Within.call(Workers.MAIN_RETURNS, () -> Main.idleThenSpawn(tick),
+                () -> "Main.idleThenSpawn did not return: the task it spawned to idle consumers did not run");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        Matcher figures = LAST_LINE.matcher(line);
+        assertThat(figures.matches()).as("'%s' is of the form %s", line, LAST_LINE).isTrue();
+        assertThat(figures.group("tick")).isEqualTo("20");
+        assertThat(Long.parseLong(figures.group("wakeUps"))).as("the wake-ups it counted while every consumer was"
+                + " parked and nothing was spawned").isZero();
+        assertThat(Duration.ofNanos(TimeUnit.MICROSECONDS.toNanos(Long.parseLong(figures.group("micros")))))
+                .as("the wait it reports, from the spawn to the first poll: within the call's own time")
+                .isLessThanOrEqualTo(took);
+        assertThat(took).as("the call's length: a tick idle, then the spawn").isGreaterThanOrEqualTo(tick);
+    }
+
+    @Test
+    void asyncFnHoldsItsThreadForATick() {
+        Duration tick = Duration.ofMillis(20);
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            Future<Void> asyncFn = Main.asyncFn(tick);
+
+            long start = System.nanoTime();
+            assertThat(asyncFn.poll(new Context(Waker.noop()))).isEqualTo(Poll.ready(null));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the poll's length")
+                    .isGreaterThanOrEqualTo(tick);
+            assertThat(console.lines()).containsExactly("async fn");
+        }
+    }
+
+    /** The interrupt comes first, so the sleep throws at once: no other thread is needed. */
+    @Test
+    @Timeout(10)
+    void asyncFnKeepsAnInterrupt() {
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            Thread.currentThread().interrupt();
+
+            assertThat(Main.asyncFn().poll(new Context(Waker.noop()))).isEqualTo(Poll.ready(null));
+            assertThat(Thread.currentThread().isInterrupted()).as("the thread's interrupt status after the poll")
+                    .isTrue();
+            assertThat(console.lines()).containsExactly("async fn");
+        } finally {
+            Thread.interrupted(); // cleared, so that the thread is as it was
+        }
+    }
+
+    @Test
+    void asyncFnRunsOnlyWhenPolled() {
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            Future<Void> asyncFn = Main.asyncFn(Duration.ZERO);
+            assertThat(console.lines()).as("printed before the first poll").isEmpty();
+
+            assertThat(asyncFn.poll(new Context(Waker.noop()))).isEqualTo(Poll.ready(null));
+            assertThat(console.lines()).containsExactly("async fn");
+        }
+        assertThatThrownBy(() -> Main.asyncFn(null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("tick");
+    }
+
+    @Test
+    void rejectsAnUnknownArgumentByName() {
+        assertThatThrownBy(() -> Main.main(new String[] {"--slow"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--slow");
+    }
+
+    @Test
+    void runsWithTheChaptersTickUnlessFast() {
+        assertThat(Main.tickFrom(new String[0])).isEqualTo(Duration.ofSeconds(1));
+        assertThat(Main.tickFrom(new String[] {"--fast"})).isEqualTo(Duration.ofMillis(50));
+    }
+
+    /**
+     * Both counters print the same lines, but each prints 1, 2, 3 in order; so the k-th
+     * "polling with result: n" comes after the k-th "polling with result: n - 1".
+     */
+    private static void assertEachCounterCountsInOrder(List<String> lines) {
+        for (int k = 0; k < 2; k++) {
+            for (int n = 2; n <= 3; n++) {
+                assertThat(indexOfOccurrence(lines, "polling with result: " + n, k))
+                        .as("occurrence %d of result %d comes after occurrence %d of result %d", k + 1, n, k + 1, n - 1)
+                        .isGreaterThan(indexOfOccurrence(lines, "polling with result: " + (n - 1), k));
+            }
+        }
+    }
+
+    private static int indexOfOccurrence(List<String> lines, String line, int occurrence) {
+        int seen = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).equals(line) && seen++ == occurrence) {
+                return i;
+            }
+        }
+        throw new AssertionError("'" + line + "' is not printed " + (occurrence + 1) + " times: " + lines);
+    }
+}

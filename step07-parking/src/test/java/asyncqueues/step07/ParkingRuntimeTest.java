@@ -1,0 +1,329 @@
+package asyncqueues.step07;
+
+import static asyncqueues.step07.AsyncRuntime.spawnTask;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import asyncqueues.task.Context;
+import asyncqueues.task.Futures;
+import asyncqueues.task.Poll;
+import asyncqueues.task.Task;
+import asyncqueues.task.Waker;
+import asyncqueues.workbook.testing.TaskState;
+import asyncqueues.workbook.testing.Within;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * The parking runtime as a whole: its consumers run the loop of exercise 7.1 and its spawns and
+ * wakes the schedule function of exercise 7.2. Which queues have started is global state that a
+ * JVM cannot reset, so each test runs in a world of its own ({@link IsolatedStage}), where the
+ * runtime starts from nothing, as in a new program.
+ */
+@Timeout(30)
+class ParkingRuntimeTest {
+
+    /** How many consumer threads the runtime has once both queues have started (2 + 1). */
+    private static final int ALL_CONSUMERS = AsyncRuntime.HIGH_CONSUMERS + AsyncRuntime.LOW_CONSUMERS;
+
+    /** How many times a task is spawned to a runtime whose consumers are all parked. */
+    private static final int SPAWN_ROUNDS = 100;
+
+    /** How many times the stealing test floods LOW: each round must be shared by every consumer. */
+    private static final int STEALING_ROUNDS = 5;
+
+    /** How many tasks each of the two spawning threads spawns at once. */
+    private static final int SPAWNS_PER_THREAD = 5_000;
+
+    private static final String WAKE = "does the schedule function (exercise 7.2) call idle.wakeOne() after it"
+            + " queues the runnable, and does the woken consumer (exercise 7.1) look at both queues?";
+
+    @Test
+    @DisplayName("Exercises 7.1, 7.2: idle consumers park, none wakes up while there is no work, and a spawn wakes"
+            + " one of them")
+    @Tag("exercise-7.1")
+    @Tag("exercise-7.2")
+    void idleConsumersStayParked() throws Throwable {
+        IsolatedStage.run(IdleConsumersStayParked.class);
+    }
+
+    @Test
+    @DisplayName("Exercises 7.1, 7.2: a task spawned while every consumer is parked runs (" + SPAWN_ROUNDS
+            + " times, to either queue)")
+    @Tag("exercise-7.1")
+    @Tag("exercise-7.2")
+    void aSpawnWakesAParkedRuntime() throws Throwable {
+        IsolatedStage.run(SpawnsToAParkedRuntime.class);
+    }
+
+    @Test
+    @DisplayName("Exercises 7.1, 7.2: a wake from another thread, while every consumer is parked, gets its task"
+            + " polled again")
+    @Tag("exercise-7.1")
+    @Tag("exercise-7.2")
+    void aWakeFromAnotherThreadWakesAParkedRuntime() throws Throwable {
+        IsolatedStage.run(WakeFromAnotherThread.class);
+    }
+
+    @Test
+    @DisplayName("Exercises 7.1, 7.2: parked HIGH consumers are woken for LOW tasks while the LOW consumer is busy:"
+            + " they still steal")
+    @Tag("exercise-7.1")
+    @Tag("exercise-7.2")
+    void parkedHighConsumersStealLowTasks() throws Throwable {
+        IsolatedStage.run(ParkedHighConsumersStealLowTasks.class);
+    }
+
+    @Test
+    @DisplayName("Exercises 7.1, 7.2: " + 2 * SPAWNS_PER_THREAD + " tasks spawned from two threads at once all run,"
+            + " and then every consumer parks again")
+    @Tag("exercise-7.1")
+    @Tag("exercise-7.2")
+    void spawnsFromTwoThreadsAllRun() throws Throwable {
+        IsolatedStage.run(SpawnsFromTwoThreads.class);
+    }
+
+    @Test
+    @DisplayName("Exercises 7.1, 7.2: a queue nothing was spawned to has no consumers, so nobody steals for the"
+            + " other one (the lazy-start pitfall of stage 4)")
+    @Tag("exercise-7.1")
+    @Tag("exercise-7.2")
+    void untouchedQueueHasNoConsumers() throws Throwable {
+        IsolatedStage.run(UntouchedQueueHasNoConsumers.class);
+    }
+
+    @Test
+    @DisplayName("Exercises 7.1, 7.2: the consumers, which run your loop, are daemon threads, so a program ends when"
+            + " its main does")
+    @Tag("exercise-7.1")
+    @Tag("exercise-7.2")
+    void consumersAreDaemonThreads() throws Throwable {
+        IsolatedStage.run(ConsumersAreDaemons.class);
+    }
+
+    /** Stage 4's consumers would each wake ten times a second here; these must not wake at all. */
+    static final class IdleConsumersStayParked implements Executable {
+        @Override
+        public void execute() {
+            Workers.startQueues();
+            Workers.awaitAllParked();
+            long wakeUps = AsyncRuntime.wakeUps();
+
+            NothingHappens.during(() -> AsyncRuntime.wakeUps() != wakeUps,
+                    () -> "with no work at all, the parked consumers woke up " + (AsyncRuntime.wakeUps() - wakeUps)
+                            + " time(s): an idle consumer must stay parked until a runnable is queued");
+            assertThat(AsyncRuntime.idleConsumers()).as("the consumers announced idle").isEqualTo(ALL_CONSUMERS);
+
+            Task<Integer> task = spawnTask(FutureOrderLabel.labelled(FutureType.HIGH, Futures.ready(1)));
+            Workers.awaitFinished(task);
+            Workers.awaitAllParked();
+            assertThat(AsyncRuntime.wakeUps() - wakeUps).as("the wake-ups that one spawn to a parked runtime caused:"
+                    + " one runnable, one consumer woken (idle.wakeOne(), once per runnable)").isEqualTo(1);
+        }
+    }
+
+    static final class SpawnsToAParkedRuntime implements Executable {
+        @Override
+        public void execute() {
+            Workers.startQueues();
+            for (int round = 1; round <= SPAWN_ROUNDS; round++) {
+                Workers.awaitAllParked();
+                FutureType order = round % 2 == 0 ? FutureType.HIGH : FutureType.LOW;
+                Task<Integer> task = spawnTask(FutureOrderLabel.labelled(order, Futures.ready(round)));
+                int r = round;
+                Workers.awaitUntil(task::isFinished, () -> "round " + r + ": a task spawned to " + order + " while"
+                        + " every consumer was parked did not run (" + TaskState.explain(task) + "): " + WAKE);
+            }
+        }
+    }
+
+    static final class WakeFromAnotherThread implements Executable {
+        @Override
+        public void execute() throws Exception {
+            Workers.startQueues();
+            AtomicReference<Waker> waker = new AtomicReference<>();
+            Task<String> task = spawnTask(FutureOrderLabel.labelled(FutureType.LOW, (Context cx) -> {
+                if (waker.getAndSet(cx.waker()) == null) {
+                    return Poll.pending(); // the first poll: wait for the wake from the test's thread
+                }
+                return Poll.ready("woken");
+            }));
+            Workers.awaitUntil(() -> waker.get() != null, () -> "the task was not polled: "
+                    + TaskState.explain(task));
+            Workers.awaitAllParked();
+
+            Thread waking = Thread.ofPlatform().daemon().name("waking-thread").start(() -> waker.get().wake());
+            waking.join(Within.MOMENT);
+
+            Workers.awaitUntil(task::isFinished, () -> "the task, woken from another thread while every consumer was"
+                    + " parked, was not polled again (" + TaskState.explain(task) + "): " + WAKE);
+            assertThat(Futures.blockOn(task)).isEqualTo("woken");
+        }
+    }
+
+    static final class ParkedHighConsumersStealLowTasks implements Executable {
+        @Override
+        public void execute() {
+            Task<Integer> starter = spawnTask(FutureOrderLabel.labelled(FutureType.HIGH, Futures.ready(1)));
+            Workers.awaitFinished(starter);
+
+            for (int round = 0; round < STEALING_ROUNDS; round++) {
+                Workers.awaitAllParked();
+                assertThat(runLowTasksThatNeedEveryConsumer())
+                        .as("the threads that ran round %d's LOW tasks", round)
+                        .containsExactly("high-worker-1", "high-worker-2", "low-worker-1");
+            }
+        }
+
+        /**
+         * Each task holds its thread until all of them are running: with one LOW consumer, they
+         * can only all finish if the two HIGH consumers, parked, are woken for LOW tasks and
+         * take them. Returns the names of the threads that ran them, sorted.
+         */
+        private static List<String> runLowTasksThatNeedEveryConsumer() {
+            CountDownLatch allRunning = new CountDownLatch(ALL_CONSUMERS);
+            Set<String> ranOn = ConcurrentHashMap.newKeySet();
+            List<Task<String>> tasks = new ArrayList<>();
+            try {
+                for (int i = 0; i < ALL_CONSUMERS; i++) {
+                    tasks.add(spawnTask(FutureOrderLabel.labelled(FutureType.LOW,
+                            Futures.async(() -> runningThreadOnceAllRun(allRunning, ranOn)))));
+                }
+                Workers.awaitUntil(() -> tasks.stream().allMatch(Task::isFinished), () -> "the " + ALL_CONSUMERS
+                        + " LOW tasks, which each hold their thread until all of them run, did not all run at once:"
+                        + " only " + new TreeSet<>(ranOn) + " took one. Does each spawn wake an idle consumer"
+                        + " (idle.wakeOne(), exercise 7.2), and does a woken HIGH consumer take from the other queue when its own is"
+                        + " empty (exercise 7.1)?");
+            } finally {
+                release(allRunning);
+            }
+            return tasks.stream().map(Futures::blockOn).sorted().toList();
+        }
+    }
+
+    /** A flood of spawns, from two threads at once, while the consumers are busy and while they park. */
+    static final class SpawnsFromTwoThreads implements Executable {
+        @Override
+        public void execute() throws Exception {
+            Workers.startQueues();
+            Workers.awaitAllParked();
+            AtomicInteger ran = new AtomicInteger();
+            CountDownLatch start = new CountDownLatch(1);
+            List<FutureTask<Void>> spawners = new ArrayList<>();
+            for (int s = 0; s < 2; s++) {
+                FutureTask<Void> spawner = new FutureTask<>(() -> {
+                    start.await();
+                    for (int i = 0; i < SPAWNS_PER_THREAD; i++) {
+                        FutureType order = i % 2 == 0 ? FutureType.HIGH : FutureType.LOW;
+                        spawnTask(FutureOrderLabel.labelled(order, Futures.async(() -> {
+                            ran.incrementAndGet();
+                        })));
+                    }
+                    return null;
+                });
+                Thread.ofPlatform().daemon().name("spawner-" + s).start(spawner);
+                spawners.add(spawner);
+            }
+            start.countDown();
+            for (FutureTask<Void> spawner : spawners) {
+                spawner.get(Within.MOMENT.toMillis(), TimeUnit.MILLISECONDS); // rethrows what a spawn threw
+            }
+
+            Workers.awaitUntil(() -> ran.get() == 2 * SPAWNS_PER_THREAD, () -> "of the " + 2 * SPAWNS_PER_THREAD
+                    + " tasks spawned from two threads at once, only " + ran.get() + " ran: a runnable was queued and"
+                    + " every consumer parked without taking it. " + WAKE);
+            Workers.awaitAllParked();
+        }
+    }
+
+    static final class UntouchedQueueHasNoConsumers implements Executable {
+        @Override
+        public void execute() {
+            AtomicInteger running = new AtomicInteger();
+            AtomicInteger mostAtOnce = new AtomicInteger();
+            CountDownLatch firstRunning = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            List<Task<Integer>> tasks = new ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    tasks.add(spawnTask(FutureOrderLabel.labelled(FutureType.LOW, Futures.async(() -> {
+                        mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+                        firstRunning.countDown();
+                        awaitQuietly(release);
+                        return running.getAndDecrement();
+                    }))));
+                }
+                Workers.awaitUntil(() -> firstRunning.getCount() == 0, () -> "the first LOW task did not run: "
+                        + TaskState.explain(tasks.getFirst()));
+
+                // Nothing was spawned to HIGH, so its consumers never started: the one LOW
+                // consumer is the only thread there is, and the other two tasks must wait.
+                assertThat(IsolatedStage.workerNames()).containsExactly("low-worker-1");
+                assertThat(running).hasValue(1);
+            } finally {
+                release.countDown();
+            }
+            Workers.awaitFinished(tasks.toArray(Task<?>[]::new));
+            assertThat(mostAtOnce).as("the most tasks ever running at once").hasValue(1);
+            assertThat(IsolatedStage.workerNames()).containsExactly("low-worker-1");
+        }
+    }
+
+    /** Both queues' consumers are daemons; only a working loop keeps them alive to be looked at. */
+    static final class ConsumersAreDaemons implements Executable {
+        @Override
+        public void execute() {
+            Workers.startQueues();
+
+            List<Thread> consumers = IsolatedStage.workers();
+            assertThat(consumers).extracting(Thread::getName)
+                    .containsExactly("high-worker-1", "high-worker-2", "low-worker-1");
+            assertThat(consumers).allSatisfy(consumer -> assertThat(consumer.isDaemon())
+                    .as("%s is a daemon thread (one that is not keeps the program alive after main returns)",
+                            consumer.getName())
+                    .isTrue());
+        }
+    }
+
+    /**
+     * Counts down, then waits (bounded) for the rest; returns the thread's name if all came. It
+     * waits a little longer than the test does, so that the test's failure, which says who came,
+     * is the one reported.
+     */
+    private static String runningThreadOnceAllRun(CountDownLatch allRunning, Set<String> ranOn) {
+        ranOn.add(Thread.currentThread().getName());
+        allRunning.countDown();
+        if (!awaitQuietly(allRunning)) {
+            throw new IllegalStateException("not every task got a thread of its own");
+        }
+        return Thread.currentThread().getName();
+    }
+
+    private static boolean awaitQuietly(CountDownLatch latch) {
+        try {
+            return latch.await(Within.MOMENT.plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Lets every waiting task go, so no consumer is left blocked when a test fails. */
+    private static void release(CountDownLatch latch) {
+        while (latch.getCount() > 0) {
+            latch.countDown();
+        }
+    }
+}
