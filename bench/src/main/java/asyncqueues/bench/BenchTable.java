@@ -1,7 +1,9 @@
 package asyncqueues.bench;
 
+import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -31,7 +33,7 @@ public final class BenchTable {
 
     private BenchTable() {}
 
-    public static void main(String[] args) throws RunnerException {
+    public static void main(String[] args) throws RunnerException, IOException, InterruptedException {
         String only = args.length > 0 && !args[0].isBlank() ? args[0] : "";
         List<RunResult> results = new ArrayList<>();
         if (matches("TaskCostBenchmark", only)) {
@@ -40,11 +42,33 @@ public final class BenchTable {
         if (matches("ThroughputBenchmark", only)) {
             results.addAll(run(ThroughputBenchmark.class, false));
         }
-        if (matches("IdleLatencyBenchmark", only)) {
-            results.addAll(run(IdleLatencyBenchmark.class, false));
+        List<String> latencies = new ArrayList<>();
+        if (matches("IdleLatency", only)) {
+            for (Runtimes runtime : List.of(Runtimes.STEP04, Runtimes.STEP07)) {
+                latencies.add(idleLatency(runtime));
+            }
         }
         System.out.println();
-        System.out.print(table(results));
+        System.out.print(table(results, latencies));
+    }
+
+    /**
+     * Runs {@link IdleLatency} for {@code runtime} in a JVM of its own (this one's java and class
+     * path, no flags) and returns the line it printed.
+     */
+    private static String idleLatency(Runtimes runtime) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                IdleLatency.class.getName(), runtime.name())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("IdleLatency " + runtime + " failed (exit " + process.exitValue() + "): " + output);
+        }
+        System.out.print(output);
+        return output.lines().filter(line -> line.startsWith("IDLE-LATENCY ")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("IdleLatency " + runtime + " printed no result: " + output));
     }
 
     private static boolean matches(String benchmark, String only) {
@@ -62,7 +86,7 @@ public final class BenchTable {
     }
 
     /** The table: one section per benchmark class, a row per method or runtime. */
-    static String table(List<RunResult> results) {
+    static String table(List<RunResult> results, List<String> latencies) {
         StringBuilder out = new StringBuilder();
         out.append(machine()).append('\n');
         List<RunResult> cost = of(results, "TaskCostBenchmark");
@@ -90,15 +114,14 @@ public final class BenchTable {
                         ratio(score, pool), ratio(score, forkJoin)));
             }
         }
-        List<RunResult> latency = of(results, "IdleLatencyBenchmark");
-        if (!latency.isEmpty()) {
+        if (!latencies.isEmpty()) {
             out.append("\nIdle runtime: spawnTask to the first poll, after 1-100 ms with nothing to do\n");
             out.append(row("", "p50 us", "p99 us", "samples"));
-            for (RunResult result : latency) {
-                var statistics = result.getPrimaryResult().getStatistics();
-                out.append(row(label(result.getParams().getParam("runtime")),
-                        us(statistics.getPercentile(50)), us(statistics.getPercentile(99)),
-                        String.format(Locale.ROOT, "%,d", statistics.getN())));
+            for (String line : latencies) {
+                // IDLE-LATENCY STEP07 p50 41.2 p99 120.5 samples 200 (us)
+                String[] words = line.split(" ");
+                out.append(row(label(words[1]), us(Double.parseDouble(words[3])), us(Double.parseDouble(words[5])),
+                        words[7]));
             }
         }
         return out.toString();

@@ -4,6 +4,7 @@ import asyncqueues.task.Context;
 import asyncqueues.task.Future;
 import asyncqueues.task.Futures;
 import asyncqueues.task.Poll;
+import asyncqueues.task.Task;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.concurrent.ExecutorService;
@@ -26,8 +27,8 @@ enum Runtimes {
         }
 
         @Override
-        void spawn(Future<Void> future) {
-            asyncqueues.step02.AsyncRuntime.spawnTask(future);
+        <T> Task<T> spawnTask(Future<T> future) {
+            return asyncqueues.step02.AsyncRuntime.spawnTask(future);
         }
     },
     /** Stage 4: HIGH (2 consumers) and LOW (1), stealing, 100 ms idle sleep; tasks go to LOW. */
@@ -39,8 +40,8 @@ enum Runtimes {
         }
 
         @Override
-        void spawn(Future<Void> future) {
-            asyncqueues.step04.AsyncRuntime.spawnTask(step04(asyncqueues.step04.FutureType.LOW, future));
+        <T> Task<T> spawnTask(Future<T> future) {
+            return asyncqueues.step04.AsyncRuntime.spawnTask(step04(asyncqueues.step04.FutureType.LOW, future));
         }
     },
     /** Stage 5, configured with 2 HIGH consumers and 1 LOW; {@code spawnTask(f)} goes to LOW. */
@@ -51,8 +52,20 @@ enum Runtimes {
         }
 
         @Override
-        void spawn(Future<Void> future) {
-            asyncqueues.step05.AsyncRuntime.spawnTask(future);
+        <T> Task<T> spawnTask(Future<T> future) {
+            return asyncqueues.step05.AsyncRuntime.spawnTask(future);
+        }
+    },
+    /** Stage 7: stage 4 whose idle consumers park until a schedule wakes one; tasks go to LOW. */
+    STEP07 {
+        @Override
+        void start() {
+            Futures.blockOn(asyncqueues.step07.AsyncRuntime.spawnTask(step07(asyncqueues.step07.FutureType.HIGH, READY)));
+        }
+
+        @Override
+        <T> Task<T> spawnTask(Future<T> future) {
+            return asyncqueues.step07.AsyncRuntime.spawnTask(step07(asyncqueues.step07.FutureType.LOW, future));
         }
     },
     /** The JDK's pool of three threads on one LinkedBlockingQueue, running Runnables. */
@@ -89,11 +102,20 @@ enum Runtimes {
     abstract void start();
 
     /**
-     * Spawns {@code future}, to be polled once on one of the runtime's threads. An executor runs
-     * a Runnable that polls it, which is all a no-op future asks.
+     * Spawns {@code future}, to be polled once on one of the runtime's threads: a stage's task, or
+     * on an executor a Runnable that polls it, which is all a no-op future asks.
      */
     void spawn(Future<Void> future) {
-        executor.execute(() -> future.poll(NO_WAKES));
+        if (executor != null) {
+            executor.execute(() -> future.poll(NO_WAKES));
+        } else {
+            spawnTask(future);
+        }
+    }
+
+    /** Spawns {@code future} as a task of this stage's runtime, with the stage's default order (LOW). */
+    <T> Task<T> spawnTask(Future<T> future) {
+        throw new UnsupportedOperationException(this + " is one of the JDK's executors: it runs Runnables, not tasks");
     }
 
     /** Stage 2 prints "Here is the queue count" per spawn: to nowhere here, but it still formats it. */
@@ -103,5 +125,9 @@ enum Runtimes {
 
     private static <T> asyncqueues.step04.FutureOrderLabel<T> step04(asyncqueues.step04.FutureType order, Future<T> future) {
         return asyncqueues.step04.FutureOrderLabel.labelled(order, future);
+    }
+
+    private static <T> asyncqueues.step07.FutureOrderLabel<T> step07(asyncqueues.step07.FutureType order, Future<T> future) {
+        return asyncqueues.step07.FutureOrderLabel.labelled(order, future);
     }
 }

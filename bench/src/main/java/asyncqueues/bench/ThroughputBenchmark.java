@@ -39,7 +39,7 @@ public class ThroughputBenchmark {
 
     static final int TASKS = 100_000;
 
-    @Param({"STEP02", "STEP04", "STEP05", "THREAD_POOL_EXECUTOR", "FORK_JOIN_POOL"})
+    @Param({"STEP02", "STEP04", "STEP05", "STEP07", "THREAD_POOL_EXECUTOR", "FORK_JOIN_POOL"})
     public String runtime;
 
     private Runtimes side;

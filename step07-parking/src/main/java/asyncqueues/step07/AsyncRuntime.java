@@ -52,7 +52,7 @@ public final class AsyncRuntime {
 
     /** The idle consumers of both queues: created on first use. */
     private static final class Idle {
-        static final IdleConsumers INSTANCE = new IdleConsumers();
+        static final IdleConsumers INSTANCE = new IdleConsumers(HighChannel.INSTANCE, LowChannel.INSTANCE);
     }
 
     /** {@code HIGH_QUEUE}: on first use, starts the HIGH consumers, which steal from LOW. */

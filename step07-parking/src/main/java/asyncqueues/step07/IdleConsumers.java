@@ -1,7 +1,10 @@
 package asyncqueues.step07;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -32,7 +35,17 @@ import java.util.concurrent.locks.LockSupport;
  * <h2>Its cost</h2>
  * When every consumer is busy (a flood of spawns), nobody is announced, and {@link #wakeOne} reads
  * a volatile field or two, finds the queue of announced consumers empty, and returns: no lock, no
- * compare-and-set, no system call. An unpark is paid only when a consumer is idle, which is when one is needed.
+ * compare-and-set, no system call.
+ *
+ * <p>An unpark is a system call, and the woken thread takes tens of microseconds to run; a
+ * producer that spawns a task every hundred nanoseconds would pay one per spawn, as long as
+ * someone is parked. So one wake at a time is on its way: a {@link #wakeOne} that finds a wake on
+ * its way leaves it at that, and the woken consumer, as it comes back and before it looks at the
+ * queues, wakes the next one if the queues hold more than the one runnable it is about to take.
+ * Nothing is lost: a runnable whose producer found a wake on its way was queued before that
+ * consumer came back, so the consumer either takes it or, seeing it wait behind its own, wakes
+ * the next consumer to take it. This is how the JDK's {@code LinkedBlockingQueue} passes a
+ * signal from one taker to the next.
  *
  * <p>Not final: the tests put a producer in front of {@link #announce}, to force the race above,
  * and note what the queue holds at each {@link #wakeOne}.
@@ -51,6 +64,17 @@ class IdleConsumers {
 
     /** How many times a consumer parked in {@link #park()} has come back from {@link LockSupport#park}. */
     private final AtomicLong wakeUps = new AtomicLong();
+
+    /** Set while a consumer picked by {@link #wakeOne} has not yet come back: the wake on its way. */
+    private final AtomicBoolean waking = new AtomicBoolean();
+
+    /** The queues the consumers take from, to see whether a consumer that comes back needs help. */
+    private final List<? extends Collection<?>> queues;
+
+    /** Idle consumers of {@code queues}, the queues they take runnables from. */
+    IdleConsumers(Collection<?>... queues) {
+        this.queues = List.of(queues);
+    }
 
     /**
      * Says that the calling consumer found no work and is about to park. After this, a
@@ -78,7 +102,9 @@ class IdleConsumers {
      */
     void withdraw() {
         announcing.set(Boolean.FALSE);
-        announced.remove(Thread.currentThread());
+        if (!announced.remove(Thread.currentThread())) {
+            comeBack(0); // a producer picked it meanwhile; it has its runnable already
+        }
     }
 
     /**
@@ -104,7 +130,10 @@ class IdleConsumers {
             LockSupport.park(this);
             wakeUps.incrementAndGet();
         }
-        withdraw();
+        announcing.set(Boolean.FALSE);
+        if (!announced.remove(me)) { // else interrupted: the announcement is taken back
+            comeBack(1); // picked by a wake; it is about to take one runnable
+        }
     }
 
     /**
@@ -112,9 +141,30 @@ class IdleConsumers {
      * not park at all) and looks at the queues. Call it after the runnable is on its queue.
      */
     void wakeOne() {
-        // With everyone busy (the common case under load), poll() finds the queue empty and returns
-        // null, and unpark(null) does nothing.
-        LockSupport.unpark(announced.poll());
+        // With everyone busy, the common case under load, the queue of announced consumers is empty.
+        while (!announced.isEmpty() && waking.compareAndSet(false, true)) {
+            Thread picked = announced.poll();
+            if (picked != null) {
+                LockSupport.unpark(picked);
+                return;
+            }
+            waking.set(false); // the announced consumer withdrew meanwhile: look again
+        }
+    }
+
+    /**
+     * The end of a wake, in the consumer that {@link #wakeOne} picked: more runnables waiting than
+     * the {@code itsOwn} it is about to take, and it wakes the next consumer to take them.
+     */
+    private void comeBack(int itsOwn) {
+        waking.set(false);
+        int waiting = 0;
+        for (Collection<?> queue : queues) {
+            waiting += queue.size();
+        }
+        if (waiting > itsOwn) {
+            wakeOne();
+        }
     }
 
     /** How many consumers are announced now: parked, or about to park. */

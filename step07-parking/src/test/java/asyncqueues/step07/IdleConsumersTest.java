@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import asyncqueues.workbook.testing.Within;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -145,6 +147,70 @@ class IdleConsumersTest {
         assertThat(idle.idleCount()).isZero();
     }
 
+    /**
+     * One wake at a time is on its way. The first consumer to announce itself is held before its
+     * park, so a wake picks it and cannot end; a second wake then leaves the other consumer
+     * parked. When the first comes back it sees two runnables, one more than it can take, and
+     * passes the wake on.
+     */
+    @Test
+    void aWakeOnItsWayIsNotDoubledAndTheWokenConsumerPassesItOnWhenMoreWaits() throws Exception {
+        BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        IdleConsumers idle = new IdleConsumers(queue);
+        HeldConsumer held = HeldConsumer.announce(idle);
+        Parker parked = Parker.start(idle, "parked");
+        parked.awaitParked(idle, 2);
+
+        queue.add("first");
+        idle.wakeOne(); // picks the held consumer, which cannot come back yet
+        queue.add("second");
+        idle.wakeOne(); // a wake is on its way: nobody else is woken
+
+        assertThat(idle.idleCount()).as("announced consumers while the first wake is on its way").isEqualTo(1);
+        assertThat(parked.thread.getState()).isEqualTo(Thread.State.WAITING);
+
+        held.parkNow(); // picked already: it comes back at once, and sees two runnables
+        parked.awaitReturned();
+        assertThat(idle.idleCount()).isZero();
+    }
+
+    @Test
+    void aWokenConsumerThatSeesOnlyItsOwnRunnableWakesNobodyElse() throws Exception {
+        BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        IdleConsumers idle = new IdleConsumers(queue);
+        HeldConsumer held = HeldConsumer.announce(idle);
+        Parker parked = Parker.start(idle, "parked");
+        parked.awaitParked(idle, 2);
+
+        queue.add("only");
+        idle.wakeOne();
+        held.parkNow();
+
+        assertThat(parked.thread.getState()).as("the other consumer, with one runnable for one woken consumer")
+                .isEqualTo(Thread.State.WAITING);
+        assertThat(idle.idleCount()).isEqualTo(1);
+        idle.wakeOne(); // the wake has ended: the next one goes out
+        parked.awaitReturned();
+    }
+
+    @Test
+    void aConsumerPickedAsItFoundWorkItselfPassesTheWakeOnWhenMoreWaits() throws Exception {
+        BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        IdleConsumers idle = new IdleConsumers(queue);
+        HeldConsumer held = HeldConsumer.announce(idle);
+        Parker parked = Parker.start(idle, "parked");
+        parked.awaitParked(idle, 2);
+        queue.add("first");
+        idle.wakeOne();
+        queue.add("second");
+        idle.wakeOne();
+
+        held.takeAndWithdraw(queue); // its second look found "first": one is left, for someone else
+
+        parked.awaitReturned();
+        assertThat(queue).containsExactly("second");
+    }
+
     @Test
     void anInterruptEndsAParkAndTheAnnouncementWithIt() throws Exception {
         Parker consumer = Parker.start(idle, "consumer");
@@ -154,6 +220,48 @@ class IdleConsumersTest {
 
         consumer.awaitReturned();
         assertThat(idle.idleCount()).isZero();
+    }
+
+    /**
+     * A consumer that announced itself and is held, by the test, before its next step, which it
+     * then takes on its own thread: {@link #parkNow()} or {@link #takeAndWithdraw}.
+     */
+    private record HeldConsumer(IdleConsumers idle, Thread thread, BlockingQueue<Runnable> nextStep) {
+
+        static HeldConsumer announce(IdleConsumers idle) throws InterruptedException {
+            CountDownLatch announced = new CountDownLatch(1);
+            BlockingQueue<Runnable> nextStep = new LinkedBlockingQueue<>();
+            Thread thread = Thread.ofPlatform().daemon().name("held").start(() -> {
+                idle.announce();
+                announced.countDown();
+                try {
+                    nextStep.take().run();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            assertThat(announced.await(Within.MOMENT.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+            return new HeldConsumer(idle, thread, nextStep);
+        }
+
+        /** Parks, or rather tries to: a wake has picked it already. */
+        void parkNow() throws InterruptedException {
+            takeStep(idle::park);
+        }
+
+        /** Its second look found work: it takes a runnable from {@code queue} and withdraws. */
+        void takeAndWithdraw(BlockingQueue<String> queue) throws InterruptedException {
+            takeStep(() -> {
+                queue.poll();
+                idle.withdraw();
+            });
+        }
+
+        private void takeStep(Runnable step) throws InterruptedException {
+            nextStep.add(step);
+            thread.join(Within.MOMENT);
+            assertThat(thread.isAlive()).as("the held consumer is still busy with its step").isFalse();
+        }
     }
 
     /** A thread that announces itself and parks once. */
