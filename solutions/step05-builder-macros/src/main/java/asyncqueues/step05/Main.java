@@ -2,11 +2,9 @@ package asyncqueues.step05;
 
 import static asyncqueues.step05.AsyncRuntime.join;
 import static asyncqueues.step05.AsyncRuntime.spawnTask;
-import static asyncqueues.step05.AsyncRuntime.tryJoin;
 
 import asyncqueues.task.Future;
 import asyncqueues.task.Futures;
-import asyncqueues.task.Result;
 import asyncqueues.task.Task;
 import java.time.Duration;
 import java.util.List;
@@ -47,7 +45,7 @@ public final class Main {
         Task<Void> four = spawnTask(Futures.sequence(asyncFn(tick), asyncFn(tick)), FutureType.HIGH);
 
         List<Integer> outcome = join(one, two);
-        List<Result<Void>> outcomeTwo = tryJoin(four, three);
+        List<Void> outcomeTwo = join(four, three);
         System.out.println("outcome: " + outcome);
         System.out.println("outcome two: " + outcomeTwo);
     }

@@ -27,18 +27,31 @@ import java.util.TreeSet;
  */
 public final class Stubs {
 
-    /** A file of a stage that is not what its solution makes, and why. */
-    public record Drift(Stage stage, String file, String problem) {
+    /**
+     * A file of a stage that is not what its source makes, and why: a learner's file, not what its
+     * solution makes, or a solution's file carried over from an earlier stage (see
+     * {@link CarriedFiles}), not what that stage's makes.
+     *
+     * @param file the file, relative to the stage's {@code src/main/java} (or, carried, to the root)
+     * @param path the file, relative to the workbook's root
+     */
+    public record Drift(Stage stage, String file, String path, String problem) {
 
         public Drift {
             Objects.requireNonNull(stage, "stage must not be null");
             Objects.requireNonNull(file, "file must not be null");
+            Objects.requireNonNull(path, "path must not be null");
             Objects.requireNonNull(problem, "problem must not be null");
+        }
+
+        /** A learner's file of {@code stage}, relative to its {@code src/main/java}. */
+        public Drift(Stage stage, String file, String problem) {
+            this(stage, file, stage.module() + "/" + WorkbookLayout.MAIN_SOURCES + "/" + file, problem);
         }
 
         /** The drift, for a person: the file, relative to the workbook's root, and the problem. */
         public String describe() {
-            return stage.module() + "/" + WorkbookLayout.MAIN_SOURCES + "/" + file + ": " + problem;
+            return path + ": " + problem;
         }
     }
 
@@ -186,9 +199,14 @@ public final class Stubs {
         }
     }
 
-    /** {@link #compare(WorkbookLayout, Stage)}'s drifts, for every stage of the catalog. */
+    /**
+     * The carried-over solution files that have drifted from their sources ({@link CarriedFiles}),
+     * then {@link #compare(WorkbookLayout, Stage)}'s drifts, for every stage of the catalog.
+     */
     public static List<Drift> check(WorkbookLayout layout, ExerciseCatalog catalog) {
-        return catalog.stages().stream().flatMap(stage -> compare(layout, stage).drifts().stream()).toList();
+        List<Drift> drifts = new ArrayList<>(CarriedFiles.check(layout));
+        catalog.stages().forEach(stage -> drifts.addAll(compare(layout, stage).drifts()));
+        return drifts;
     }
 
     /** {@link #compare(WorkbookLayout, Stage)}'s drifts. */
@@ -197,8 +215,8 @@ public final class Stubs {
     }
 
     /**
-     * Makes every stub file of every stage from its solution file, writing only the files that
-     * change. A region that holds the learner's code keeps it, unless {@code force}: then it
+     * Makes every carried-over solution file from its source ({@link CarriedFiles}), then every
+     * stub file of every stage from its solution file, writing only the files that change. A region that holds the learner's code keeps it, unless {@code force}: then it
      * becomes the stub again. A file whose markers are damaged is not written, unless forced.
      * Files that are not in the solutions are left alone: {@link #compare} reports them.
      *
@@ -206,6 +224,7 @@ public final class Stubs {
      * @throws WorkbookException before writing anything, if a solution's markers are damaged
      */
     public static Written write(WorkbookLayout layout, ExerciseCatalog catalog, boolean force) {
+        List<String> written = new ArrayList<>(CarriedFiles.write(layout)); // first: the stubs are made from them
         Map<Path, byte[]> plan = new TreeMap<>();
         List<LearnerRegion> kept = new ArrayList<>();
         List<Drift> refused = new ArrayList<>();
@@ -227,7 +246,6 @@ public final class Stubs {
                 }
             });
         }
-        List<String> written = new ArrayList<>();
         plan.forEach((file, bytes) -> {
             if (!Files.isRegularFile(file) || !Arrays.equals(SourceFiles.readBytes(file), bytes)) {
                 SourceFiles.write(file, bytes);

@@ -114,6 +114,7 @@ public final class WorkbookCheck {
         facts.add(Fact.of("has tests", !SourceFiles.javaFiles(layout.stageTestSources(stage)).isEmpty(),
                 stage.module() + " has no tests in " + layout.relative(layout.stageTestSources(stage))));
         exercises.forEach(exercise -> facts.add(hintFact(exercise)));
+        facts.addAll(carriedFacts(stage));
         facts.addAll(stubFacts(stage));
         List<Path> missing = Stream.concat(Stream.of(layout.checkTestClasses(stage), layout.solutionClasses(stage)),
                         layout.foundationClasses().stream())
@@ -163,6 +164,21 @@ public final class WorkbookCheck {
             return Fact.fails(name, "exercise " + exercise.number() + " has no hint: write " + exercise.hintFile());
         }
         return Fact.of(name, !SourceFiles.read(hint).isBlank(), exercise.hintFile() + " is empty");
+    }
+
+    /** A fact per file the stage carries over from an earlier one: it is what its source makes. */
+    private List<Fact> carriedFacts(Stage stage) {
+        Map<String, Stubs.Drift> drifts = CarriedFiles.check(layout).stream()
+                .filter(drift -> drift.stage().equals(stage))
+                .collect(Collectors.toMap(Stubs.Drift::file, Function.identity()));
+        return CarriedFiles.load(layout).stream()
+                .filter(carried -> carried.to().equals(stage))
+                .map(carried -> {
+                    String file = layout.relative(layout.solutionSources(stage).resolve(carried.copyFile()));
+                    String name = "carried over from " + carried.from() + " as its source makes it: " + file;
+                    return drifts.containsKey(file) ? Fact.fails(name, drifts.get(file).describe()) : Fact.holds(name);
+                })
+                .toList();
     }
 
     private List<Fact> stubFacts(Stage stage) {

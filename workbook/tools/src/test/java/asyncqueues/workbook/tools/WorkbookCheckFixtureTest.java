@@ -56,6 +56,28 @@ class WorkbookCheckFixtureTest {
     }
 
     @Test
+    void aCarriedCopyThatDriftedFromItsSourceIsAFailingFactOfTheStageThatCarriesIt() {
+        String source = "package asyncqueues.step01;\n\nfinal class Shared {}\n";
+        SourceFiles.write(layout.solutionSources(STAGE1).resolve("asyncqueues/step01/Shared.java"), source);
+        SourceFiles.write(layout.solutionSources(STAGE2).resolve("asyncqueues/step02/Shared.java"),
+                "package asyncqueues.step02;\n\nfinal class Shared { /* edited here */ }\n");
+        SourceFiles.write(layout.root().resolve(CarriedFiles.LIST), "step02-multi-worker Shared.java from step01-single-queue\n");
+
+        List<WorkbookCheck.Fact> carried = facts(STAGE2).stream()
+                .filter(fact -> fact.name().startsWith("carried over"))
+                .toList();
+
+        assertThat(carried).singleElement().satisfies(fact -> {
+            assertThat(fact.name()).isEqualTo("carried over from step01-single-queue as its source makes it:"
+                    + " solutions/step02-multi-worker/src/main/java/asyncqueues/step02/Shared.java");
+            assertThat(fact.holds()).isFalse();
+            assertThat(fact.problem()).contains("differs from what solutions/step01-single-queue/src/main/java/"
+                    + "asyncqueues/step01/Shared.java makes");
+        });
+        assertThat(facts(STAGE1)).noneMatch(fact -> fact.name().startsWith("carried over"));
+    }
+
+    @Test
     void aFailingFactThrowsItsProblemWithItsCause() {
         IllegalStateException cause = new IllegalStateException("why");
 

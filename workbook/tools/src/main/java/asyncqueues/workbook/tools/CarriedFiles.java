@@ -1,0 +1,151 @@
+package asyncqueues.workbook.tools;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The files a stage carries over unchanged from an earlier stage's solution, so that each stage
+ * reads on its own: stage 7's {@code FutureType}, say, is stage 4's. One source holds each: the
+ * earlier stage's solution file. The later stage's solution file is made from it, with the
+ * package renamed ({@code asyncqueues.step04} becomes {@code asyncqueues.step07}), by
+ * {@code ./jbang stubs --write}, and the check fails when it has drifted; its stub is then made
+ * from it as every stub is.
+ *
+ * <p>They are listed in {@value #LIST}, one line each:
+ * <pre>  step07-parking  FutureType.java  from step04-stealing</pre>
+ * Blank lines and lines that begin with {@code #} are ignored.
+ */
+final class CarriedFiles {
+
+    static final String LIST = "solutions/carried-over.txt";
+
+    private static final Pattern LINE = Pattern.compile("(\\S+)\\s+(\\S+\\.java)\\s+from\\s+(\\S+)");
+
+    /** One carried file: {@code file} of {@code from}'s package, carried into {@code to}'s. */
+    record Carried(Stage from, Stage to, String file) {
+
+        /** The source, relative to the solution's {@code src/main/java}. */
+        String sourceFile() {
+            return packageDirectory(from) + "/" + file;
+        }
+
+        /** The copy, relative to the solution's {@code src/main/java}. */
+        String copyFile() {
+            return packageDirectory(to) + "/" + file;
+        }
+
+        /** The copy's text that the source makes. */
+        String copyOf(String source) {
+            return source.replaceAll("\\basyncqueues\\.step" + twoDigits(from) + "\\b",
+                    Matcher.quoteReplacement("asyncqueues.step" + twoDigits(to)));
+        }
+    }
+
+    private CarriedFiles() {}
+
+    /**
+     * The carried files of {@code layout}, none if it has no {@value #LIST}.
+     *
+     * @throws WorkbookException naming every line that is malformed, names no stage, carries a
+     *         file forward from a later stage, or names a source that does not exist
+     */
+    static List<Carried> load(WorkbookLayout layout) {
+        Path list = layout.root().resolve(LIST);
+        if (!Files.isRegularFile(list)) {
+            return List.of();
+        }
+        Map<String, Stage> stages = new TreeMap<>();
+        layout.stages().forEach(stage -> stages.put(stage.module(), stage));
+        List<Carried> carried = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        List<String> lines = SourceFiles.read(list).lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String where = LIST + ":" + (i + 1) + ": ";
+            Matcher parts = LINE.matcher(line);
+            if (!parts.matches()) {
+                problems.add(where + "'" + line + "' does not read 'stepNN-name File.java from stepMM-name'");
+                continue;
+            }
+            Optional<Stage> to = Optional.ofNullable(stages.get(parts.group(1)));
+            Optional<Stage> from = Optional.ofNullable(stages.get(parts.group(3)));
+            if (to.isEmpty() || from.isEmpty()) {
+                problems.add(where + "no stage module is named " + (to.isEmpty() ? parts.group(1) : parts.group(3)));
+            } else if (from.get().number() >= to.get().number()) {
+                problems.add(where + "a file is carried forward, from an earlier stage to a later one, not from "
+                        + from.get() + " to " + to.get());
+            } else {
+                Carried one = new Carried(from.get(), to.get(), parts.group(2));
+                if (!Files.isRegularFile(layout.solutionSources(one.from()).resolve(one.sourceFile()))) {
+                    problems.add(where + "its source " + sourceName(layout, one) + " does not exist");
+                } else {
+                    carried.add(one);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new WorkbookException(String.join("\n", problems));
+        }
+        return List.copyOf(carried);
+    }
+
+    /** Every carried copy that is not what its source makes, as a drift of the stage that carries it. */
+    static List<Stubs.Drift> check(WorkbookLayout layout) {
+        List<Stubs.Drift> drifts = new ArrayList<>();
+        for (Carried one : load(layout)) {
+            String want = one.copyOf(SourceFiles.read(layout.solutionSources(one.from()).resolve(one.sourceFile())));
+            Path copy = layout.solutionSources(one.to()).resolve(one.copyFile());
+            String copyName = layout.relative(copy);
+            String fix = "it is " + sourceName(layout, one) + " carried over (" + LIST + "): change that file, then"
+                    + " run './jbang stubs --write', which makes this one from it";
+            if (!Files.isRegularFile(copy)) {
+                drifts.add(new Stubs.Drift(one.to(), copyName, copyName, "is missing; " + fix));
+                continue;
+            }
+            String have = SourceFiles.read(copy);
+            if (!have.equals(want)) {
+                drifts.add(new Stubs.Drift(one.to(), copyName, copyName, "differs from what " + sourceName(layout, one)
+                        + " makes; " + fix + "\n" + UnifiedDiff.between(copyName + " (as its source makes it)", want,
+                                copyName + " (as it is)", have)));
+            }
+        }
+        return drifts;
+    }
+
+    /** Makes every carried copy from its source, writing only those that change; returns them. */
+    static List<String> write(WorkbookLayout layout) {
+        List<String> written = new ArrayList<>();
+        for (Carried one : load(layout)) {
+            byte[] want = SourceFiles.utf8(one.copyOf(
+                    SourceFiles.read(layout.solutionSources(one.from()).resolve(one.sourceFile()))));
+            Path copy = layout.solutionSources(one.to()).resolve(one.copyFile());
+            if (!Files.isRegularFile(copy) || !java.util.Arrays.equals(SourceFiles.readBytes(copy), want)) {
+                SourceFiles.write(copy, want);
+                written.add(layout.relative(copy));
+            }
+        }
+        return written;
+    }
+
+    private static String sourceName(WorkbookLayout layout, Carried one) {
+        return layout.relative(layout.solutionSources(one.from()).resolve(one.sourceFile()));
+    }
+
+    private static String packageDirectory(Stage stage) {
+        return "asyncqueues/step" + twoDigits(stage);
+    }
+
+    private static String twoDigits(Stage stage) {
+        return String.format(java.util.Locale.ROOT, "%02d", stage.number());
+    }
+}

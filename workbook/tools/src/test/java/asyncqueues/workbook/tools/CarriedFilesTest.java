@@ -1,0 +1,122 @@
+package asyncqueues.workbook.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Files a stage carries over from an earlier one: one source, copies made and checked. */
+class CarriedFilesTest {
+
+    private static final String SOURCE = """
+            package asyncqueues.step01;
+
+            /** Given to both stages; see {@link asyncqueues.step01.Adder}, not asyncqueues.step010. */
+            final class Shared {
+            }
+            """;
+
+    private static final String COPY = """
+            package asyncqueues.step02;
+
+            /** Given to both stages; see {@link asyncqueues.step02.Adder}, not asyncqueues.step010. */
+            final class Shared {
+            }
+            """;
+
+    @TempDir
+    Path dir;
+
+    private WorkbookLayout layout;
+    private Path source;
+    private Path copy;
+
+    @BeforeEach
+    void carrySharedFromStage1To2() {
+        layout = Fixture.copyTo(dir);
+        source = layout.root().resolve("solutions/step01-single-queue/src/main/java/asyncqueues/step01/Shared.java");
+        copy = layout.root().resolve("solutions/step02-multi-worker/src/main/java/asyncqueues/step02/Shared.java");
+        SourceFiles.write(source, SOURCE);
+        SourceFiles.write(layout.root().resolve(CarriedFiles.LIST), """
+                # a comment, and a blank line
+
+                step02-multi-worker  Shared.java  from step01-single-queue
+                """);
+    }
+
+    @Test
+    void writingMakesTheCopyWithThePackageRenamedAndItsStubWithIt() {
+        Stubs.Written written = Stubs.write(layout, ExerciseCatalog.load(layout), false);
+
+        assertThat(SourceFiles.read(copy)).isEqualTo(COPY);
+        assertThat(written.files()).contains("solutions/step02-multi-worker/src/main/java/asyncqueues/step02/Shared.java",
+                "step02-multi-worker/src/main/java/asyncqueues/step02/Shared.java");
+        assertThat(Stubs.check(layout, ExerciseCatalog.load(layout))).isEmpty();
+        assertThat(Stubs.write(layout, ExerciseCatalog.load(layout), false).files()).as("a second write").isEmpty();
+    }
+
+    @Test
+    void aMissingCopyIsADrift() {
+        assertThat(CarriedFiles.check(layout)).singleElement().satisfies(drift -> assertThat(drift.describe())
+                .startsWith("solutions/step02-multi-worker/src/main/java/asyncqueues/step02/Shared.java: is missing;")
+                .contains("solutions/step01-single-queue/src/main/java/asyncqueues/step01/Shared.java carried over",
+                        "./jbang stubs --write"));
+    }
+
+    @Test
+    void aCopyEditedByHandIsADriftWithItsDiffAndItsSource() {
+        Stubs.write(layout, ExerciseCatalog.load(layout), false);
+        Fixture.edit(copy, "final class Shared {", "final class Shared { // changed here");
+
+        assertThat(Stubs.check(layout, ExerciseCatalog.load(layout))).as("the copy's drift, and its stub's")
+                .hasSize(2).first().isEqualTo(CarriedFiles.check(layout).getFirst());
+        assertThat(CarriedFiles.check(layout)).singleElement().satisfies(drift -> {
+            assertThat(drift.stage().module()).isEqualTo("step02-multi-worker");
+            assertThat(drift.describe())
+                    .startsWith("solutions/step02-multi-worker/src/main/java/asyncqueues/step02/Shared.java: differs"
+                            + " from what solutions/step01-single-queue/src/main/java/asyncqueues/step01/Shared.java makes;")
+                    .contains("change that file, then run './jbang stubs --write'")
+                    .contains("-final class Shared {\n+final class Shared { // changed here");
+        });
+    }
+
+    @Test
+    void aChangedSourceMakesTheCopyDriftUntilTheStubsAreWritten() {
+        Stubs.write(layout, ExerciseCatalog.load(layout), false);
+        Fixture.edit(source, "final class Shared {", "final class Shared { // one source");
+
+        assertThat(CarriedFiles.check(layout)).hasSize(1);
+        Stubs.write(layout, ExerciseCatalog.load(layout), false);
+
+        assertThat(SourceFiles.read(copy)).contains("package asyncqueues.step02;", "final class Shared { // one source");
+        assertThat(Stubs.check(layout, ExerciseCatalog.load(layout))).isEmpty();
+    }
+
+    @Test
+    void everyBadLineOfTheListIsReportedAtOnce() {
+        SourceFiles.write(layout.root().resolve(CarriedFiles.LIST), """
+                step02-multi-worker Shared.java step01-single-queue
+                step09-none Shared.java from step01-single-queue
+                step01-single-queue Shared.java from step02-multi-worker
+                step02-multi-worker Missing.java from step01-single-queue
+                """);
+
+        assertThatThrownBy(() -> CarriedFiles.load(layout)).isInstanceOf(WorkbookException.class)
+                .hasMessageContaining("carried-over.txt:1: 'step02-multi-worker Shared.java step01-single-queue' does not"
+                        + " read 'stepNN-name File.java from stepMM-name'")
+                .hasMessageContaining("carried-over.txt:2: no stage module is named step09-none")
+                .hasMessageContaining("carried-over.txt:3: a file is carried forward")
+                .hasMessageContaining("carried-over.txt:4: its source solutions/step01-single-queue/src/main/java/"
+                        + "asyncqueues/step01/Missing.java does not exist");
+    }
+
+    @Test
+    void aWorkbookWithoutTheListCarriesNothing() {
+        SourceFiles.write(layout.root().resolve(CarriedFiles.LIST), "");
+        assertThat(CarriedFiles.load(Fixture.copyTo(dir.resolve("other")))).isEmpty();
+        assertThat(CarriedFiles.load(layout)).isEmpty();
+    }
+}
