@@ -145,6 +145,7 @@ public final class BenchTable {
     }
 
     /** JMH's GC profiler's bytes allocated per operation, if it ran. */
+    @SuppressWarnings("rawtypes") // JMH's getSecondaryResults() is a Map of raw Results
     private static Optional<Double> allocated(RunResult result) {
         for (Map.Entry<String, Result> secondary : result.getSecondaryResults().entrySet()) {
             if (secondary.getKey().endsWith("gc.alloc.rate.norm")) {

@@ -1,3 +1,4 @@
+// Carried over unchanged from step05-builder-macros's solution by ./jbang stubs --write; edit it there.
 package asyncqueues.step06;
 
 import asyncqueues.task.AsyncTask;
@@ -21,10 +22,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * Stage 6's runtime: stage 5's, unchanged and given. It is here so that the stage's background
- * processes have a runtime to run on, configured as the chapter configures it.
- *
- * <p>Stage 5's runtime: stage 4's two stealing queues, with the chapter's conveniences on top.
+ * Stage 5's runtime: stage 4's two stealing queues, with the chapter's conveniences on top.
  *
  * <ul>
  *   <li>{@link #spawnTask(Future, FutureType)} takes any future and the queue to put it on, and
@@ -427,7 +425,7 @@ public final class AsyncRuntime {
     // ------------------------------------------------------------------ the consumers
 
     /**
-     * The loop of a consumer that steals (stage 4's): takes the next runnable from
+     * The loop of a consumer that steals (stage 4's exercise): takes the next runnable from
      * {@code own}, else from {@code other}, and runs it; when both are empty, sleeps for
      * {@code idleWait} and looks again. Runs until the thread is interrupted.
      *

@@ -1,9 +1,12 @@
 package asyncqueues.workbook.tools;
 
+import asyncqueues.workbook.testing.ExerciseMarkers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -12,11 +15,17 @@ import java.util.regex.Pattern;
 
 /**
  * The files a stage carries over unchanged from an earlier stage's solution, so that each stage
- * reads on its own: stage 7's {@code FutureType}, say, is stage 4's. One source holds each: the
- * earlier stage's solution file. The later stage's solution file is made from it, with the
- * package renamed ({@code asyncqueues.step04} becomes {@code asyncqueues.step07}), by
- * {@code ./jbang stubs --write}, and the check fails when it has drifted; its stub is then made
- * from it as every stub is.
+ * reads on its own: stage 7's {@code FutureType}, say, is stage 4's, and stage 6's runtime is
+ * stage 5's. One source holds each: the earlier stage's solution file. The later stage's solution
+ * file is made from it by {@code ./jbang stubs --write}, and the check fails when it has drifted;
+ * its stub is then made from it as every stub is. The copy is the source with
+ * <ul>
+ *   <li>a first line that says where it comes from;
+ *   <li>the package renamed ({@code asyncqueues.step04} becomes {@code asyncqueues.step07});
+ *   <li>its exercises solved: the marker lines dropped, their code kept, and the import of
+ *       {@code ExerciseNotDone} (which only a stub needs) dropped with them. An earlier stage's
+ *       exercise is given code in a later one.
+ * </ul>
  *
  * <p>They are listed in {@value #LIST}, one line each:
  * <pre>  step07-parking  FutureType.java  from step04-stealing</pre>
@@ -25,6 +34,8 @@ import java.util.regex.Pattern;
 final class CarriedFiles {
 
     static final String LIST = "solutions/carried-over.txt";
+
+    private static final String EXERCISE_NOT_DONE_IMPORT = "import asyncqueues.workbook.ExerciseNotDone;";
 
     private static final Pattern LINE = Pattern.compile("(\\S+)\\s+(\\S+\\.java)\\s+from\\s+(\\S+)");
 
@@ -41,10 +52,22 @@ final class CarriedFiles {
             return packageDirectory(to) + "/" + file;
         }
 
-        /** The copy's text that the source makes. */
+        /** The copy's text that {@code source}, the source's text, makes. */
         String copyOf(String source) {
-            return source.replaceAll("\\basyncqueues\\.step" + twoDigits(from) + "\\b",
+            String renamed = source.replaceAll("\\basyncqueues\\.step" + twoDigits(from) + "\\b",
                     Matcher.quoteReplacement("asyncqueues.step" + twoDigits(to)));
+            List<MarkedSource.Line> lines = new ArrayList<>();
+            for (MarkedSource.Line line : MarkedSource.splitLines(renamed)) {
+                String text = line.text();
+                if (!ExerciseMarkers.BEGIN.matcher(text).matches() && !ExerciseMarkers.END.matcher(text).matches()
+                        && !text.equals(EXERCISE_NOT_DONE_IMPORT)) {
+                    lines.add(line);
+                }
+            }
+            String terminator = lines.isEmpty() ? "\n" : lines.getFirst().terminator();
+            lines.addFirst(new MarkedSource.Line("// Carried over unchanged from " + from + "'s solution by ./jbang"
+                    + " stubs --write; edit it there.", terminator));
+            return MarkedSource.join(lines);
         }
     }
 
@@ -129,7 +152,7 @@ final class CarriedFiles {
             byte[] want = SourceFiles.utf8(one.copyOf(
                     SourceFiles.read(layout.solutionSources(one.from()).resolve(one.sourceFile()))));
             Path copy = layout.solutionSources(one.to()).resolve(one.copyFile());
-            if (!Files.isRegularFile(copy) || !java.util.Arrays.equals(SourceFiles.readBytes(copy), want)) {
+            if (!Files.isRegularFile(copy) || !Arrays.equals(SourceFiles.readBytes(copy), want)) {
                 SourceFiles.write(copy, want);
                 written.add(layout.relative(copy));
             }
@@ -146,6 +169,6 @@ final class CarriedFiles {
     }
 
     private static String twoDigits(Stage stage) {
-        return String.format(java.util.Locale.ROOT, "%02d", stage.number());
+        return String.format(Locale.ROOT, "%02d", stage.number());
     }
 }

@@ -20,6 +20,7 @@ class CarriedFilesTest {
             """;
 
     private static final String COPY = """
+            // Carried over unchanged from step01-single-queue's solution by ./jbang stubs --write; edit it there.
             package asyncqueues.step02;
 
             /** Given to both stages; see {@link asyncqueues.step02.Adder}, not asyncqueues.step010. */
@@ -56,6 +57,37 @@ class CarriedFilesTest {
                 "step02-multi-worker/src/main/java/asyncqueues/step02/Shared.java");
         assertThat(Stubs.check(layout, ExerciseCatalog.load(layout))).isEmpty();
         assertThat(Stubs.write(layout, ExerciseCatalog.load(layout), false).files()).as("a second write").isEmpty();
+    }
+
+    @Test
+    void anEarlierStagesExerciseIsGivenCodeInTheCopy() {
+        SourceFiles.write(source, """
+                package asyncqueues.step01;
+
+                import asyncqueues.workbook.ExerciseNotDone;
+
+                final class Shared {
+                    static int one() {
+                        // EXERCISE 1.9 BEGIN: one
+                        return 1;
+                        // EXERCISE 1.9 END
+                    }
+                }
+                """);
+
+        CarriedFiles.write(layout);
+
+        assertThat(SourceFiles.read(copy)).isEqualTo("""
+                // Carried over unchanged from step01-single-queue's solution by ./jbang stubs --write; edit it there.
+                package asyncqueues.step02;
+
+
+                final class Shared {
+                    static int one() {
+                        return 1;
+                    }
+                }
+                """);
     }
 
     @Test
