@@ -1,3 +1,4 @@
+// Carried over unchanged from step01-single-queue's tests by ./jbang stubs --write; edit it there.
 package asyncqueues.step02;
 
 import asyncqueues.workbook.testing.IsolatedWorld;

@@ -1,3 +1,4 @@
+// Carried over unchanged from step02-multi-worker's tests by ./jbang stubs --write; edit it there.
 package asyncqueues.step03;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,3 +1,4 @@
+// Carried over unchanged from step03-priority-queues's tests by ./jbang stubs --write; edit it there.
 package asyncqueues.step04;
 
 import asyncqueues.workbook.testing.IsolatedWorld;

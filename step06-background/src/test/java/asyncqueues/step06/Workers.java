@@ -1,3 +1,4 @@
+// Carried over unchanged from step05-builder-macros's tests by ./jbang stubs --write; edit it there.
 package asyncqueues.step06;
 
 import asyncqueues.task.Task;

@@ -1,4 +1,3 @@
-// Carried over unchanged from step04-stealing's solution by ./jbang stubs --write; edit it there.
 // Carried over unchanged from step03-priority-queues's solution by ./jbang stubs --write; edit it there.
 package asyncqueues.step07;
 

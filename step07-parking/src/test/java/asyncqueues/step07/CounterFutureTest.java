@@ -1,3 +1,4 @@
+// Carried over unchanged from step04-stealing's tests by ./jbang stubs --write; edit it there.
 package asyncqueues.step07;
 
 import static org.assertj.core.api.Assertions.assertThat;

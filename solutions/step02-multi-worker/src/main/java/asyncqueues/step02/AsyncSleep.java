@@ -1,3 +1,4 @@
+// Carried over unchanged from step01-single-queue's solution by ./jbang stubs --write; edit it there.
 package asyncqueues.step02;
 
 import asyncqueues.task.Context;

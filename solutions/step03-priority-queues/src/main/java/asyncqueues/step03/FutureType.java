@@ -1,7 +1,9 @@
 package asyncqueues.step03;
 
-/** The queue a future is destined for: the high-priority queue, or the low-priority one. */
+/** Which queue a future is sent to: the chapter's {@code FutureType}. */
 public enum FutureType {
+    /** The high-priority queue, with two consumer threads. */
     HIGH,
+    /** The low-priority queue, with one consumer thread. */
     LOW
 }

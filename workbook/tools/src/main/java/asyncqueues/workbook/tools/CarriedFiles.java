@@ -27,8 +27,14 @@ import java.util.regex.Pattern;
  *       exercise is given code in a later one.
  * </ul>
  *
- * <p>They are listed in {@value #LIST}, one line each:
- * <pre>  step07-parking  FutureType.java  from step04-stealing</pre>
+ * <p>A stage's test file is carried the same way, from the earlier stage's tests (which have no
+ * exercise markers): a helper, or tests of given code that both stages share.
+ *
+ * <p>They are listed in {@value #LIST}, one line each, a test file with {@code test/} before its name:
+ * <pre>
+ *   step07-parking  FutureType.java             from step04-stealing
+ *   step07-parking  test/CounterFutureTest.java from step04-stealing
+ * </pre>
  * Blank lines and lines that begin with {@code #} are ignored.
  */
 final class CarriedFiles {
@@ -37,19 +43,29 @@ final class CarriedFiles {
 
     private static final String EXERCISE_NOT_DONE_IMPORT = "import asyncqueues.workbook.ExerciseNotDone;";
 
-    private static final Pattern LINE = Pattern.compile("(\\S+)\\s+(\\S+\\.java)\\s+from\\s+(\\S+)");
+    private static final String TEST = "test/";
 
-    /** One carried file: {@code file} of {@code from}'s package, carried into {@code to}'s. */
-    record Carried(Stage from, Stage to, String file) {
+    private static final Pattern LINE = Pattern.compile("(\\S+)\\s+((?:" + TEST + ")?[A-Za-z0-9_]+\\.java)\\s+from\\s+(\\S+)");
 
-        /** The source, relative to the solution's {@code src/main/java}. */
-        String sourceFile() {
-            return packageDirectory(from) + "/" + file;
+    /**
+     * One carried file: {@code file} of {@code from}'s package, carried into {@code to}'s; from
+     * the solution's main sources to the solution's, or, for a test, from the stage's tests to
+     * the stage's.
+     */
+    record Carried(Stage from, Stage to, String file, boolean test) {
+
+        /** The source file. */
+        Path source(WorkbookLayout layout) {
+            return sources(layout, from).resolve(packageDirectory(from)).resolve(file);
         }
 
-        /** The copy, relative to the solution's {@code src/main/java}. */
-        String copyFile() {
-            return packageDirectory(to) + "/" + file;
+        /** The copy. */
+        Path copy(WorkbookLayout layout) {
+            return sources(layout, to).resolve(packageDirectory(to)).resolve(file);
+        }
+
+        private Path sources(WorkbookLayout layout, Stage stage) {
+            return test ? layout.stageTestSources(stage) : layout.solutionSources(stage);
         }
 
         /** The copy's text that {@code source}, the source's text, makes. */
@@ -65,8 +81,8 @@ final class CarriedFiles {
                 }
             }
             String terminator = lines.isEmpty() ? "\n" : lines.getFirst().terminator();
-            lines.addFirst(new MarkedSource.Line("// Carried over unchanged from " + from + "'s solution by ./jbang"
-                    + " stubs --write; edit it there.", terminator));
+            lines.addFirst(new MarkedSource.Line("// Carried over unchanged from " + from + (test ? "'s tests" : "'s solution")
+                    + " by ./jbang stubs --write; edit it there.", terminator));
             return MarkedSource.join(lines);
         }
     }
@@ -108,8 +124,10 @@ final class CarriedFiles {
                 problems.add(where + "a file is carried forward, from an earlier stage to a later one, not from "
                         + from.get() + " to " + to.get());
             } else {
-                Carried one = new Carried(from.get(), to.get(), parts.group(2));
-                if (!Files.isRegularFile(layout.solutionSources(one.from()).resolve(one.sourceFile()))) {
+                String file = parts.group(2);
+                boolean test = file.startsWith(TEST);
+                Carried one = new Carried(from.get(), to.get(), test ? file.substring(TEST.length()) : file, test);
+                if (!Files.isRegularFile(one.source(layout))) {
                     problems.add(where + "its source " + sourceName(layout, one) + " does not exist");
                 } else {
                     carried.add(one);
@@ -126,8 +144,8 @@ final class CarriedFiles {
     static List<Stubs.Drift> check(WorkbookLayout layout) {
         List<Stubs.Drift> drifts = new ArrayList<>();
         for (Carried one : load(layout)) {
-            String want = one.copyOf(SourceFiles.read(layout.solutionSources(one.from()).resolve(one.sourceFile())));
-            Path copy = layout.solutionSources(one.to()).resolve(one.copyFile());
+            String want = one.copyOf(SourceFiles.read(one.source(layout)));
+            Path copy = one.copy(layout);
             String copyName = layout.relative(copy);
             String fix = "it is " + sourceName(layout, one) + " carried over (" + LIST + "): change that file, then"
                     + " run './jbang stubs --write', which makes this one from it";
@@ -149,9 +167,8 @@ final class CarriedFiles {
     static List<String> write(WorkbookLayout layout) {
         List<String> written = new ArrayList<>();
         for (Carried one : load(layout)) {
-            byte[] want = SourceFiles.utf8(one.copyOf(
-                    SourceFiles.read(layout.solutionSources(one.from()).resolve(one.sourceFile()))));
-            Path copy = layout.solutionSources(one.to()).resolve(one.copyFile());
+            byte[] want = SourceFiles.utf8(one.copyOf(SourceFiles.read(one.source(layout))));
+            Path copy = one.copy(layout);
             if (!Files.isRegularFile(copy) || !Arrays.equals(SourceFiles.readBytes(copy), want)) {
                 SourceFiles.write(copy, want);
                 written.add(layout.relative(copy));
@@ -161,7 +178,7 @@ final class CarriedFiles {
     }
 
     private static String sourceName(WorkbookLayout layout, Carried one) {
-        return layout.relative(layout.solutionSources(one.from()).resolve(one.sourceFile()));
+        return layout.relative(one.source(layout));
     }
 
     private static String packageDirectory(Stage stage) {

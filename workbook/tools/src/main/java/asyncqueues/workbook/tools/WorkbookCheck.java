@@ -174,7 +174,7 @@ public final class WorkbookCheck {
         return CarriedFiles.load(layout).stream()
                 .filter(carried -> carried.to().equals(stage))
                 .map(carried -> {
-                    String file = layout.relative(layout.solutionSources(stage).resolve(carried.copyFile()));
+                    String file = layout.relative(carried.copy(layout));
                     String name = "carried over from " + carried.from() + " as its source makes it: " + file;
                     return drifts.containsKey(file) ? Fact.fails(name, drifts.get(file).describe()) : Fact.holds(name);
                 })

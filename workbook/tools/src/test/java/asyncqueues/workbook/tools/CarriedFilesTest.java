@@ -128,6 +128,23 @@ class CarriedFilesTest {
     }
 
     @Test
+    void aTestFileIsCarriedFromTheEarlierStagesTests() {
+        Path sourceTest = layout.root().resolve("step01-single-queue/src/test/java/asyncqueues/step01/SharedTest.java");
+        Path copyTest = layout.root().resolve("step02-multi-worker/src/test/java/asyncqueues/step02/SharedTest.java");
+        SourceFiles.write(sourceTest, "package asyncqueues.step01;\n\nclass SharedTest {}\n");
+        SourceFiles.write(layout.root().resolve(CarriedFiles.LIST),
+                "step02-multi-worker test/SharedTest.java from step01-single-queue\n");
+
+        assertThat(CarriedFiles.check(layout)).singleElement().satisfies(drift -> assertThat(drift.describe())
+                .startsWith("step02-multi-worker/src/test/java/asyncqueues/step02/SharedTest.java: is missing;"));
+        CarriedFiles.write(layout);
+
+        assertThat(SourceFiles.read(copyTest)).isEqualTo("// Carried over unchanged from step01-single-queue's tests by"
+                + " ./jbang stubs --write; edit it there.\npackage asyncqueues.step02;\n\nclass SharedTest {}\n");
+        assertThat(CarriedFiles.check(layout)).isEmpty();
+    }
+
+    @Test
     void everyBadLineOfTheListIsReportedAtOnce() {
         SourceFiles.write(layout.root().resolve(CarriedFiles.LIST), """
                 step02-multi-worker Shared.java step01-single-queue
