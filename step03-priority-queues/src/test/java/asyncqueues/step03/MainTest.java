@@ -8,6 +8,7 @@ import asyncqueues.task.Future;
 import asyncqueues.task.Poll;
 import asyncqueues.task.Waker;
 import asyncqueues.workbook.ConsoleCapture;
+import asyncqueues.workbook.Ticks;
 import asyncqueues.workbook.testing.ThreadReport;
 import asyncqueues.workbook.testing.Within;
 import java.time.Duration;
@@ -25,13 +26,11 @@ class MainTest {
     /** Main --fast runs for about 10 ticks of 50 ms. */
     private static final Duration MAIN_RETURNS = Duration.ofSeconds(3);
 
-    private static final Duration FIVE_FAST_TICKS = Main.FAST_TICK.multipliedBy(5);
+    private static final Duration FIVE_FAST_TICKS = Ticks.FAST.multipliedBy(5);
 
     @Test
-    @DisplayName("takes --fast for 50 ms ticks, the chapter's 1 s without it, and rejects anything else, naming it")
+    @DisplayName("rejects any argument but --fast, naming it (Ticks, in workbook-support, reads them)")
     void parsesArguments() {
-        assertThat(Main.tickFrom(new String[0])).isEqualTo(Duration.ofSeconds(1));
-        assertThat(Main.tickFrom(new String[] {"--fast"})).isEqualTo(Duration.ofMillis(50));
         assertThatIllegalArgumentException().isThrownBy(() -> Main.main(new String[] {"--slow"}))
                 .withMessageContaining("--slow");
     }

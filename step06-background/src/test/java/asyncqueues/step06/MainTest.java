@@ -122,9 +122,4 @@ class MainTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--slow");
     }
 
-    @Test
-    void runsWithTheChaptersTickUnlessFast() {
-        assertThat(Main.tickFrom(new String[0])).isEqualTo(Duration.ofSeconds(1));
-        assertThat(Main.tickFrom(new String[] {"--fast"})).isEqualTo(Duration.ofMillis(50));
-    }
 }

@@ -3,6 +3,7 @@ package asyncqueues.step07;
 import asyncqueues.task.Future;
 import asyncqueues.task.Futures;
 import asyncqueues.task.Task;
+import asyncqueues.workbook.Ticks;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -24,9 +25,6 @@ import java.util.function.Supplier;
  */
 public final class Main {
 
-    static final Duration CHAPTER_TICK = Duration.ofSeconds(1);
-    static final Duration FAST_TICK = Duration.ofMillis(50);
-
     private Main() {}
 
     /**
@@ -36,7 +34,7 @@ public final class Main {
      * @throws IllegalArgumentException for any other argument, naming it
      */
     public static void main(String[] args) throws InterruptedException {
-        run(tickFrom(args));
+        run(Ticks.from(args));
     }
 
     static void run(Duration tick) throws InterruptedException {
@@ -72,7 +70,7 @@ public final class Main {
 
     /** The chapter's {@code async fn}, with the chapter's one-second sleep. */
     public static Future<Void> asyncFn() {
-        return asyncFn(CHAPTER_TICK);
+        return asyncFn(Ticks.CHAPTER);
     }
 
     /**
@@ -84,30 +82,8 @@ public final class Main {
     public static Future<Void> asyncFn(Duration tick) {
         Objects.requireNonNull(tick, "tick must not be null");
         return Futures.async(() -> {
-            sleep(tick);
+            Ticks.sleep(tick);
             System.out.println("async fn");
         });
-    }
-
-    /** The tick that {@code args} ask for. */
-    static Duration tickFrom(String[] args) {
-        Duration tick = CHAPTER_TICK;
-        for (String arg : args) {
-            if (!arg.equals("--fast")) {
-                throw new IllegalArgumentException("unknown argument '" + arg
-                        + "': the only option is --fast (50 ms ticks instead of the chapter's 1 s)");
-            }
-            tick = FAST_TICK;
-        }
-        return tick;
-    }
-
-    /** Sleeps, keeping an interrupt for the caller to see rather than failing the future. */
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -163,11 +163,6 @@ class MainTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--slow");
     }
 
-    @Test
-    void runsWithTheChaptersTickUnlessFast() {
-        assertThat(Main.tickFrom(new String[0])).isEqualTo(Duration.ofSeconds(1));
-        assertThat(Main.tickFrom(new String[] {"--fast"})).isEqualTo(Duration.ofMillis(50));
-    }
 
     /**
      * Both counters print the same lines, but each prints 1, 2, 3 in order; so the k-th
