@@ -3,6 +3,7 @@ package asyncqueues.bench;
 import asyncqueues.task.Future;
 import asyncqueues.task.Futures;
 import asyncqueues.task.Poll;
+import asyncqueues.task.Task;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -63,7 +64,7 @@ public final class IdleLatency {
      * idle consumer is woken promptly, spawn-then-await pairs, each of which wakes one.
      */
     private static void warmUp(Runtimes runtime) {
-        List<asyncqueues.task.Task<Long>> burst = new ArrayList<>(WARM_UP);
+        List<Task<Long>> burst = new ArrayList<>(WARM_UP);
         for (int i = 0; i < WARM_UP; i++) {
             burst.add(runtime.spawnTask(READ_THE_CLOCK));
         }

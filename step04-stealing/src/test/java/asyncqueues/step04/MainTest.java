@@ -8,6 +8,7 @@ import asyncqueues.task.Future;
 import asyncqueues.task.Poll;
 import asyncqueues.task.Waker;
 import asyncqueues.workbook.ConsoleCapture;
+import asyncqueues.workbook.testing.CounterPrintout;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.FutureTask;
@@ -38,7 +39,7 @@ class MainTest {
         }
         assertThat(lines).filteredOn("async fn"::equals).hasSize(4);
         assertThat(lines).filteredOn("before the block"::equals).hasSize(1);
-        assertEachCounterCountsInOrder(lines);
+        CounterPrintout.assertEachCounterCountsInOrder(lines);
     }
 
     @Test
@@ -112,30 +113,5 @@ class MainTest {
     void rejectsAnUnknownArgumentByName() {
         assertThatThrownBy(() -> Main.main(new String[] {"--slow"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--slow");
-    }
-
-
-    /**
-     * Both counters print the same lines, but each prints 1, 2, 3 in order; so the k-th
-     * "polling with result: n" comes after the k-th "polling with result: n - 1".
-     */
-    private static void assertEachCounterCountsInOrder(List<String> lines) {
-        for (int k = 0; k < 2; k++) {
-            for (int n = 2; n <= 3; n++) {
-                assertThat(indexOfOccurrence(lines, "polling with result: " + n, k))
-                        .as("occurrence %d of result %d comes after occurrence %d of result %d", k + 1, n, k + 1, n - 1)
-                        .isGreaterThan(indexOfOccurrence(lines, "polling with result: " + (n - 1), k));
-            }
-        }
-    }
-
-    private static int indexOfOccurrence(List<String> lines, String line, int occurrence) {
-        int seen = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).equals(line) && seen++ == occurrence) {
-                return i;
-            }
-        }
-        throw new AssertionError("'" + line + "' is not printed " + (occurrence + 1) + " times: " + lines);
     }
 }

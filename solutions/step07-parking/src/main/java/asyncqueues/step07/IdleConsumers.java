@@ -101,10 +101,7 @@ class IdleConsumers {
      * never a lost one.
      */
     void withdraw() {
-        announcing.set(Boolean.FALSE);
-        if (!announced.remove(Thread.currentThread())) {
-            comeBack(0); // a producer picked it meanwhile; it has its runnable already
-        }
+        leave(0); // its second look took its runnable already
     }
 
     /**
@@ -130,9 +127,18 @@ class IdleConsumers {
             LockSupport.park(this);
             wakeUps.incrementAndGet();
         }
+        leave(1); // picked by a wake (else interrupted), it is about to look and take one runnable
+    }
+
+    /**
+     * Ends the calling consumer's announcement. If a {@link #wakeOne} picked it meanwhile, that
+     * wake is over: more runnables waiting than the {@code itsOwn} it takes, and it wakes the next
+     * consumer to take them.
+     */
+    private void leave(int itsOwn) {
         announcing.set(Boolean.FALSE);
-        if (!announced.remove(me)) { // else interrupted: the announcement is taken back
-            comeBack(1); // picked by a wake; it is about to take one runnable
+        if (!announced.remove(Thread.currentThread())) {
+            comeBack(itsOwn);
         }
     }
 
@@ -152,10 +158,7 @@ class IdleConsumers {
         }
     }
 
-    /**
-     * The end of a wake, in the consumer that {@link #wakeOne} picked: more runnables waiting than
-     * the {@code itsOwn} it is about to take, and it wakes the next consumer to take them.
-     */
+    /** The end of a wake, in the consumer that {@link #wakeOne} picked; see {@link #leave}. */
     private void comeBack(int itsOwn) {
         waking.set(false);
         int waiting = 0;

@@ -68,6 +68,31 @@ final class CarriedFiles {
             return test ? layout.stageTestSources(stage) : layout.solutionSources(stage);
         }
 
+        /** What the copy should be: the text its source makes now. */
+        String expected(WorkbookLayout layout) {
+            return copyOf(SourceFiles.read(source(layout)));
+        }
+
+        /** The copy's drift from its source, if it has drifted or is missing. */
+        Optional<Stubs.Drift> drift(WorkbookLayout layout) {
+            String want = expected(layout);
+            Path copy = copy(layout);
+            String copyName = layout.relative(copy);
+            String sourceName = layout.relative(source(layout));
+            String fix = "it is " + sourceName + " carried over (" + LIST + "): change that file, then run"
+                    + " './jbang stubs --write', which makes this one from it";
+            if (!Files.isRegularFile(copy)) {
+                return Optional.of(new Stubs.Drift(to, copyName, copyName, "is missing; " + fix));
+            }
+            String have = SourceFiles.read(copy);
+            if (have.equals(want)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Stubs.Drift(to, copyName, copyName, "differs from what " + sourceName + " makes; "
+                    + fix + "\n" + UnifiedDiff.between(copyName + " (as its source makes it)", want,
+                            copyName + " (as it is)", have)));
+        }
+
         /** The copy's text that {@code source}, the source's text, makes. */
         String copyOf(String source) {
             String renamed = source.replaceAll("\\basyncqueues\\.step" + twoDigits(from) + "\\b",
@@ -142,32 +167,14 @@ final class CarriedFiles {
 
     /** Every carried copy that is not what its source makes, as a drift of the stage that carries it. */
     static List<Stubs.Drift> check(WorkbookLayout layout) {
-        List<Stubs.Drift> drifts = new ArrayList<>();
-        for (Carried one : load(layout)) {
-            String want = one.copyOf(SourceFiles.read(one.source(layout)));
-            Path copy = one.copy(layout);
-            String copyName = layout.relative(copy);
-            String fix = "it is " + sourceName(layout, one) + " carried over (" + LIST + "): change that file, then"
-                    + " run './jbang stubs --write', which makes this one from it";
-            if (!Files.isRegularFile(copy)) {
-                drifts.add(new Stubs.Drift(one.to(), copyName, copyName, "is missing; " + fix));
-                continue;
-            }
-            String have = SourceFiles.read(copy);
-            if (!have.equals(want)) {
-                drifts.add(new Stubs.Drift(one.to(), copyName, copyName, "differs from what " + sourceName(layout, one)
-                        + " makes; " + fix + "\n" + UnifiedDiff.between(copyName + " (as its source makes it)", want,
-                                copyName + " (as it is)", have)));
-            }
-        }
-        return drifts;
+        return load(layout).stream().flatMap(one -> one.drift(layout).stream()).toList();
     }
 
     /** Makes every carried copy from its source, writing only those that change; returns them. */
     static List<String> write(WorkbookLayout layout) {
         List<String> written = new ArrayList<>();
         for (Carried one : load(layout)) {
-            byte[] want = SourceFiles.utf8(one.copyOf(SourceFiles.read(one.source(layout))));
+            byte[] want = SourceFiles.utf8(one.expected(layout));
             Path copy = one.copy(layout);
             if (!Files.isRegularFile(copy) || !Arrays.equals(SourceFiles.readBytes(copy), want)) {
                 SourceFiles.write(copy, want);

@@ -168,15 +168,13 @@ public final class WorkbookCheck {
 
     /** A fact per file the stage carries over from an earlier one: it is what its source makes. */
     private List<Fact> carriedFacts(Stage stage) {
-        Map<String, Stubs.Drift> drifts = CarriedFiles.check(layout).stream()
-                .filter(drift -> drift.stage().equals(stage))
-                .collect(Collectors.toMap(Stubs.Drift::file, Function.identity()));
         return CarriedFiles.load(layout).stream()
                 .filter(carried -> carried.to().equals(stage))
                 .map(carried -> {
-                    String file = layout.relative(carried.copy(layout));
-                    String name = "carried over from " + carried.from() + " as its source makes it: " + file;
-                    return drifts.containsKey(file) ? Fact.fails(name, drifts.get(file).describe()) : Fact.holds(name);
+                    String name = "carried over from " + carried.from() + " as its source makes it: "
+                            + layout.relative(carried.copy(layout));
+                    return carried.drift(layout).map(drift -> Fact.fails(name, drift.describe()))
+                            .orElseGet(() -> Fact.holds(name));
                 })
                 .toList();
     }
