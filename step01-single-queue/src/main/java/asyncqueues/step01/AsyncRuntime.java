@@ -2,7 +2,6 @@ package asyncqueues.step01;
 
 import asyncqueues.task.AsyncTask;
 import asyncqueues.task.Future;
-import asyncqueues.task.Spawned;
 import asyncqueues.task.Task;
 import asyncqueues.task.TaskRunnable;
 import asyncqueues.workbook.ExerciseNotDone;

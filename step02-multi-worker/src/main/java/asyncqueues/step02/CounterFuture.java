@@ -4,6 +4,7 @@ package asyncqueues.step02;
 import asyncqueues.task.Context;
 import asyncqueues.task.Future;
 import asyncqueues.task.Poll;
+import asyncqueues.workbook.Ticks;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -14,7 +15,7 @@ import java.util.Objects;
  *
  * <p>The sleep blocks the consumer thread on purpose: it is what makes the order in which the
  * runtime polls its tasks visible in the printout. A real future never sleeps in {@code poll};
- * see {@link AsyncSleep} for a sleep that does not block.
+ * stage 1's {@code AsyncSleep} is a sleep that does not block.
  *
  * <p>The count needs no synchronization although consumers on different threads may poll the
  * future: a task is polled by one thread at a time, and each hand-over between consumers goes
@@ -25,14 +26,12 @@ public final class CounterFuture implements Future<Integer> {
     /** The count at which the future is ready. */
     static final int FINAL_COUNT = 3;
 
-    private static final Duration CHAPTER_TICK = Duration.ofSeconds(1);
-
     private final Duration tick;
     private int count;
 
     /** A counter that sleeps the chapter's one second per poll. */
     public CounterFuture() {
-        this(CHAPTER_TICK);
+        this(Ticks.CHAPTER);
     }
 
     /**
@@ -53,23 +52,11 @@ public final class CounterFuture implements Future<Integer> {
     public Poll<Integer> poll(Context cx) {
         count++;
         System.out.println("polling with result: " + count);
-        sleepOneTick();
+        Ticks.sleep(tick);
         if (count < FINAL_COUNT) {
             cx.waker().wake();
             return Poll.pending();
         }
         return Poll.ready(count);
-    }
-
-    /**
-     * Blocks the calling thread for one tick, as the chapter's {@code std::thread::sleep} does.
-     * An interrupt cuts the sleep short and is kept, so the consumer loop sees it and stops.
-     */
-    private void sleepOneTick() {
-        try {
-            Thread.sleep(tick);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -2,6 +2,7 @@ package asyncqueues.step03;
 
 import asyncqueues.task.Context;
 import asyncqueues.task.Poll;
+import asyncqueues.workbook.Ticks;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -23,15 +24,13 @@ public final class CounterFuture implements FutureOrderLabel<Integer> {
     /** The count at which the future is ready. */
     static final int FINAL_COUNT = 3;
 
-    private static final Duration CHAPTER_TICK = Duration.ofSeconds(1);
-
     private final FutureType order;
     private final Duration tick;
     private int count;
 
     /** A counter for the {@code order} queue that sleeps the chapter's one second per poll. */
     public CounterFuture(FutureType order) {
-        this(order, CHAPTER_TICK);
+        this(order, Ticks.CHAPTER);
     }
 
     /**
@@ -59,23 +58,11 @@ public final class CounterFuture implements FutureOrderLabel<Integer> {
     public Poll<Integer> poll(Context cx) {
         count++;
         System.out.println("polling with result: " + count);
-        sleepOneTick();
+        Ticks.sleep(tick);
         if (count < FINAL_COUNT) {
             cx.waker().wake();
             return Poll.pending();
         }
         return Poll.ready(count);
-    }
-
-    /**
-     * Blocks the calling thread for one tick, as the chapter's {@code std::thread::sleep} does.
-     * An interrupt cuts the sleep short and is kept, so the consumer loop sees it and stops.
-     */
-    private void sleepOneTick() {
-        try {
-            Thread.sleep(tick);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

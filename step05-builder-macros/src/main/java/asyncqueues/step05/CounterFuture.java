@@ -1,35 +1,37 @@
+// Carried over unchanged from step01-single-queue's solution by ./jbang stubs --write; edit it there.
 package asyncqueues.step05;
 
 import asyncqueues.task.Context;
 import asyncqueues.task.Future;
 import asyncqueues.task.Poll;
+import asyncqueues.workbook.Ticks;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The chapter's counting future, without the label of stages 3 and 4: the queue is now chosen
- * when the task is spawned. Each poll adds one to its count, prints it, and holds the polling
- * thread for one tick; until the count reaches {@value #FINAL_COUNT} it wakes its own task and is
- * Pending, and then it is Ready with the count.
+ * The chapter's counting future. Each poll adds one to its count, prints it, and holds the
+ * polling thread for one tick; until the count reaches {@value #FINAL_COUNT} it wakes its own
+ * task and is Pending, and then it is Ready with the count.
  *
- * <p>The sleep blocks the consumer thread on purpose, so that the printout shows which task runs
- * when. The count needs no synchronization although consumers on different threads may poll the
+ * <p>The sleep blocks the consumer thread on purpose: it is what makes the order in which the
+ * runtime polls its tasks visible in the printout. A real future never sleeps in {@code poll};
+ * stage 1's {@code AsyncSleep} is a sleep that does not block.
+ *
+ * <p>The count needs no synchronization although consumers on different threads may poll the
  * future: a task is polled by one thread at a time, and each hand-over between consumers goes
- * through the task's atomic state and a queue, which order one poll before the next.
+ * through the task's atomic state and the queue, which order one poll before the next.
  */
 public final class CounterFuture implements Future<Integer> {
 
     /** The count at which the future is ready. */
     static final int FINAL_COUNT = 3;
 
-    private static final Duration CHAPTER_TICK = Duration.ofSeconds(1);
-
     private final Duration tick;
     private int count;
 
     /** A counter that sleeps the chapter's one second per poll. */
     public CounterFuture() {
-        this(CHAPTER_TICK);
+        this(Ticks.CHAPTER);
     }
 
     /**
@@ -50,23 +52,11 @@ public final class CounterFuture implements Future<Integer> {
     public Poll<Integer> poll(Context cx) {
         count++;
         System.out.println("polling with result: " + count);
-        sleepOneTick();
+        Ticks.sleep(tick);
         if (count < FINAL_COUNT) {
             cx.waker().wake();
             return Poll.pending();
         }
         return Poll.ready(count);
-    }
-
-    /**
-     * Blocks the calling thread for one tick, as the chapter's {@code std::thread::sleep} does.
-     * An interrupt cuts the sleep short and is kept, so the consumer loop sees it and stops.
-     */
-    private void sleepOneTick() {
-        try {
-            Thread.sleep(tick);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

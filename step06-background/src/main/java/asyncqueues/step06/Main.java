@@ -6,38 +6,47 @@ import static asyncqueues.step06.AsyncRuntime.spawnTask;
 import asyncqueues.task.Future;
 import asyncqueues.task.Futures;
 import asyncqueues.task.Task;
+import asyncqueues.workbook.ExerciseNotDone;
 import asyncqueues.workbook.Ticks;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Stage 6's program, the chapter's last: it configures the runtime with two LOW and four HIGH
- * consumer threads, starts a background process for the rest of the program, and does some other
- * work meanwhile (two counters and an async fn). The process fires about once a tick until
- * {@code main} returns, and with it the program: its consumer threads are daemons.
- *
- * <p>A tick is the chapter's one second; with {@code --fast} it is 50 milliseconds, so the
- * program runs twenty times faster and prints the same lines.
+ * Stage 6's program, the chapter's last, in the two forms the chapter gives its background
+ * process: {@link #run}, its final one, detaches the process's task, so that nothing can cancel
+ * it; {@link #runKeepingTheHandle}, its first one, keeps the task while the work runs. Rust
+ * cancels a task whose handle is dropped; Java drops nothing, so there the end of a
+ * try-with-resources block closes the task, which cancels it. {@code main} runs {@link #run}.
  */
 public final class Main {
 
     private Main() {}
 
-    /**
-     * Runs the program.
-     *
-     * @param args nothing, or {@code --fast} for short ticks
-     * @throws IllegalArgumentException for any other argument, naming it
-     */
+    /** Runs the program; {@code --fast} for 50 ms ticks instead of the chapter's 1 s. */
     public static void main(String[] args) {
-        run(Ticks.from(args));
+        Duration tick = Ticks.from(args);
+        run(tick, new BackgroundProcess(tick));
     }
 
-    static void run(Duration tick) {
+    /** The chapter's {@code spawn_task!(BackgroundProcess{}).detach();}, then the program's work. */
+    static void run(Duration tick, Future<Void> process) {
         new AsyncRuntime().withLowNum(2).withHighNum(4).run();
-        Background.forProgram(new BackgroundProcess(tick)); // the chapter's spawn_task!(...).detach()
+        // EXERCISE 6.2 BEGIN: start the process so that nothing can cancel it, then work(tick)
+        throw new ExerciseNotDone("6.2");
+        // EXERCISE 6.2 END
+    }
 
+    /** The chapter's {@code let _background = spawn_task!(BackgroundProcess{});}, kept for the work. */
+    static void runKeepingTheHandle(Duration tick, Future<Void> process) {
+        new AsyncRuntime().withLowNum(2).withHighNum(4).run();
+        // EXERCISE 6.3 BEGIN: keep the process's task while work(tick) runs, then stop it
+        throw new ExerciseNotDone("6.3");
+        // EXERCISE 6.3 END
+    }
+
+    /** What the chapter's program does while its background process fires. */
+    static void work(Duration tick) {
         Task<Integer> one = spawnTask(new CounterFuture(tick), FutureType.HIGH);
         Task<Integer> two = spawnTask(new CounterFuture(tick));
         Task<Void> three = spawnTask(asyncFn(tick));
@@ -51,12 +60,7 @@ public final class Main {
         return asyncFn(Ticks.CHAPTER);
     }
 
-    /**
-     * The chapter's {@code async fn}: a future whose body, run on its first poll, sleeps one tick
-     * and prints {@code async fn}. The sleep blocks the consumer on purpose, as the chapter's does.
-     *
-     * @throws NullPointerException if {@code tick} is {@code null}
-     */
+    /** The chapter's {@code async fn}: its first poll sleeps a tick, blocking as the chapter's does, and prints. */
     public static Future<Void> asyncFn(Duration tick) {
         Objects.requireNonNull(tick, "tick must not be null");
         return Futures.async(() -> {

@@ -67,7 +67,7 @@ class BackgroundProcessTest {
 
             assertThat(process.poll(new Context(() -> {}))).isEqualTo(Poll.pending());
             assertThat(Thread.currentThread().isInterrupted()).as("the thread's interrupt status after the poll"
-                    + " (does the poll sleep with sleepOneTick(), which keeps it?)").isTrue();
+                    + " (does the poll sleep with Ticks.sleep(tick), which keeps it?)").isTrue();
             assertThat(console.lines()).containsExactly("background process firing");
         } finally {
             Thread.interrupted(); // cleared, so that the thread is as it was

@@ -51,7 +51,7 @@ class MainTest {
             assertThat(lines).filteredOn("async fn"::equals).hasSize(1);
             assertThat(lines).contains("outcome: [3, 3]");
             int firstFiring = lines.indexOf("background process firing");
-            assertThat(firstFiring).as("the background process fired (Background.forProgram must let go of the task"
+            assertThat(firstFiring).as("the background process fired (Main.run must start it and let go of its task"
                     + " without stopping it)").isNotNegative();
             assertThat(firstFiring).as("it fired before the other work was done")
                     .isLessThan(lines.indexOf("outcome: [3, 3]"));

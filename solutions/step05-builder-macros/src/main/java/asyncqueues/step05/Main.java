@@ -12,24 +12,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Stage 5's program: the chapter's {@code main} for the refactored {@code spawn_task!}, with its
- * {@code join!} and {@code try_join!}. It starts the runtime with the default numbers, spawns
- * counter one to HIGH, counter two and an async fn to the default queue (LOW), and a block of two
- * async fns to HIGH; then it joins the counters and try-joins the async fns, and prints both.
- *
- * <p>A tick is the chapter's one second; with {@code --fast} it is 50 milliseconds, so the
- * program runs twenty times faster and prints the same lines.
+ * Stage 5's program: the chapter's {@code main} with {@code spawn_task!} and {@code join!}. Counter
+ * one and a block of two async fns go to HIGH, counter two and an async fn to the default queue.
  */
 public final class Main {
 
     private Main() {}
 
-    /**
-     * Runs the program.
-     *
-     * @param args nothing, or {@code --fast} for short ticks
-     * @throws IllegalArgumentException for any other argument, naming it
-     */
+    /** Runs the program; {@code --fast} for 50 ms ticks instead of the chapter's 1 s. */
     public static void main(String[] args) {
         run(Ticks.from(args));
     }
@@ -53,12 +43,7 @@ public final class Main {
         return asyncFn(Ticks.CHAPTER);
     }
 
-    /**
-     * The chapter's {@code async fn}: a future whose body, run on its first poll, sleeps one tick
-     * and prints {@code async fn}. The sleep blocks the consumer on purpose, as the chapter's does.
-     *
-     * @throws NullPointerException if {@code tick} is {@code null}
-     */
+    /** The chapter's {@code async fn}: its first poll sleeps a tick, blocking as the chapter's does, and prints. */
     public static Future<Void> asyncFn(Duration tick) {
         Objects.requireNonNull(tick, "tick must not be null");
         return Futures.async(() -> {

@@ -4,6 +4,7 @@ import asyncqueues.task.Context;
 import asyncqueues.task.Future;
 import asyncqueues.task.Poll;
 import asyncqueues.workbook.ExerciseNotDone;
+import asyncqueues.workbook.Ticks;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -18,13 +19,11 @@ import java.util.Objects;
  */
 public final class BackgroundProcess implements Future<Void> {
 
-    private static final Duration CHAPTER_TICK = Duration.ofSeconds(1);
-
     private final Duration tick;
 
     /** A process that fires once per chapter's second. */
     public BackgroundProcess() {
-        this(CHAPTER_TICK);
+        this(Ticks.CHAPTER);
     }
 
     /**
@@ -45,21 +44,9 @@ public final class BackgroundProcess implements Future<Void> {
     public Poll<Void> poll(Context cx) {
         // EXERCISE 6.1 BEGIN: fire, sleep a tick, wake your own task, and never be ready
         System.out.println("background process firing");
-        sleepOneTick();
+        Ticks.sleep(tick);
         cx.waker().wake();
         return Poll.pending();
         // EXERCISE 6.1 END
-    }
-
-    /**
-     * Blocks the calling thread for one tick, as the chapter's {@code std::thread::sleep} does.
-     * An interrupt cuts the sleep short and is kept, so the consumer loop sees it and stops.
-     */
-    private void sleepOneTick() {
-        try {
-            Thread.sleep(tick);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -15,15 +15,16 @@ import java.util.TreeSet;
  *
  * <p>A stage's learner files are its solution files with the body of each exercise region
  * replaced by one line, {@code throw new ExerciseNotDone("S.N");}, indented as the region's BEGIN
- * marker and ended as that marker's line is. Every other byte, line endings included, is the
- * solution's; files with no region (and files that are not Java) are copies. So a stub file is a
- * function of its solution file.
+ * marker and ended as that marker's line is, and without the imports that only the answers used
+ * ({@link StubImports}). Every other byte, line endings included, is the solution's; files with no
+ * region (and files that are not Java) are copies. So a stub file is a function of its solution file.
  *
- * <p>A learner's file may hold the learner's code in its regions: that is the point of it, and
- * never a drift. {@link #compare} reads each file with every region's body taken for the stub's:
- * a file that then differs from what its solution makes has drifted (outside its regions, or its
- * markers are damaged), and a region whose body is not the stub is the learner's. {@link #write}
- * makes the files again and keeps the learner's regions, unless forced.
+ * <p>A learner's file may hold the learner's code in its regions, and the imports that code
+ * needs: that is the point of it, and never a drift. {@link #compare} reads each file with every
+ * region's body taken for the stub's and without the learner's imports: a file that then differs
+ * from what its solution makes has drifted (outside its regions, or its markers are damaged), and
+ * a region whose body is not the stub is the learner's. {@link #write} makes the files again and
+ * keeps the learner's regions and imports, unless forced.
  */
 public final class Stubs {
 
@@ -106,7 +107,7 @@ public final class Stubs {
             rest.clear();
             rest.addAll(stubBody(region, lines.get(region.begin()).terminator()));
         }
-        return MarkedSource.join(lines);
+        return MarkedSource.join(StubImports.pruned(lines));
     }
 
     /** The body of a region in a stub: its one statement, ended by {@code terminator}. */
@@ -171,7 +172,8 @@ public final class Stubs {
     /**
      * A learner's file read against the stub file its solution makes.
      *
-     * @param withStubs      the learner's text with the body of every region the stub's
+     * @param withStubs      the learner's text with the body of every region the stub's, and
+     *                       without the imports the learner added ({@link StubImports})
      * @param learnerRegions the learner's regions (as located in the learner's text) whose body is not the stub
      */
     private record Reading(String withStubs, List<MarkedSource.Region> learnerRegions) {
@@ -195,7 +197,8 @@ public final class Stubs {
                 body.clear();
                 body.addAll(stubBody);
             }
-            return new Reading(MarkedSource.join(lines), learnerRegions);
+            List<MarkedSource.Line> learnersImports = StubImports.learnersOwn(lines, expected.lines());
+            return new Reading(MarkedSource.join(StubImports.without(lines, learnersImports)), learnerRegions);
         }
     }
 
@@ -216,8 +219,9 @@ public final class Stubs {
 
     /**
      * Makes every carried-over solution file from its source ({@link CarriedFiles}), then every
-     * stub file of every stage from its solution file, writing only the files that change. A region that holds the learner's code keeps it, unless {@code force}: then it
-     * becomes the stub again. A file whose markers are damaged is not written, unless forced.
+     * stub file of every stage from its solution file, writing only the files that change. A
+     * region that holds the learner's code keeps it, and the file the imports the learner added,
+     * unless {@code force}: then it becomes the stub again. A file whose markers are damaged is not written, unless forced.
      * Files that are not in the solutions are left alone: {@link #compare} reports them.
      *
      * @return the files written, the learner's regions kept, and the files refused
@@ -255,7 +259,10 @@ public final class Stubs {
         return new Written(written, kept, refused);
     }
 
-    /** The stub file {@code expected}, with the body of each region that holds code in {@code current} kept. */
+    /**
+     * The stub file {@code expected}, with the body of each region that holds code in {@code current}
+     * kept, and the imports that {@code current} added.
+     */
     private static byte[] keepingLearnerRegions(String name, byte[] expected, byte[] current, List<LearnerRegion> kept) {
         String stub = SourceFiles.text(expected);
         String learner = SourceFiles.text(current);
@@ -277,7 +284,8 @@ public final class Stubs {
             }
         }
         kept.addAll(keptHere);
-        return SourceFiles.utf8(MarkedSource.join(lines));
+        return SourceFiles.utf8(MarkedSource.join(StubImports.with(lines,
+                StubImports.learnersOwn(learnerLines, made.lines()))));
     }
 
     /** What each file of the stage should be, by its path relative to {@code src/main/java}. */

@@ -80,7 +80,10 @@ final class Fixture {
         assertThat(result.errors()).as("compiling the fixture's %s", sources).isEmpty();
     }
 
-    /** Writes the solution's code for {@code exercise} into the learner's file, as a learner would. */
+    /**
+     * Writes the solution's code for {@code exercise} into the learner's file, and the imports it
+     * needs (those of the solution that the file lacks), as a learner would.
+     */
     static void solve(WorkbookLayout layout, Exercise exercise) {
         Path learner = layout.stageSources(exercise.stage()).resolve(exercise.file());
         Path solution = layout.solutionSources(exercise.stage()).resolve(exercise.file());
@@ -88,7 +91,10 @@ final class Fixture {
         List<MarkedSource.Line> learnerLines = MarkedSource.splitLines(SourceFiles.read(learner));
         MarkedSource.Region solved = MarkedSource.locate("solution", solutionLines, exercise.number());
         MarkedSource.Region stub = MarkedSource.locate("learner", learnerLines, exercise.number());
-        SourceFiles.write(learner, MarkedSource.withBody(learnerLines, stub, MarkedSource.body(solutionLines, solved)));
+        List<MarkedSource.Line> solvedLines = MarkedSource.splitLines(
+                MarkedSource.withBody(learnerLines, stub, MarkedSource.body(solutionLines, solved)));
+        SourceFiles.write(learner, MarkedSource.join(StubImports.with(solvedLines,
+                StubImports.learnersOwn(solutionLines, learnerLines))));
     }
 
     /** Replaces the one occurrence of {@code from} in {@code file} with {@code to}. */

@@ -72,7 +72,7 @@ class ProgressTest {
 
                 step02-multi-worker
                     does not compile:
-                    step02-multi-worker/src/main/java/asyncqueues/step02/Doubler.java:11: error: illegal start of expression
+                    step02-multi-worker/src/main/java/asyncqueues/step02/Doubler.java:10: error: illegal start of expression
                   2.1   double with the foundation                        does not compile
 
                 1/4 solved

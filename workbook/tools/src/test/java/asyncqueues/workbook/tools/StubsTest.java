@@ -199,6 +199,79 @@ class StubsTest {
     }
 
     @Test
+    void aStubImportsOnlyWhatItsGivenCodeUses() {
+        String solution = """
+                package p;
+
+                import a.Answer;
+                import a.Given;
+                import a.InAComment;
+                import static a.Helpers.only;
+                import b.*;
+                import asyncqueues.workbook.ExerciseNotDone;
+
+                /** Uses {@link InAComment}. */
+                class C {
+                    Given given() {
+                        // EXERCISE 1.1 BEGIN: an answer
+                        return new Answer(only());
+                        // EXERCISE 1.1 END
+                    }
+                }
+                """;
+
+        assertThat(Stubs.stubOf("C.java", solution)).isEqualTo("""
+                package p;
+
+                import a.Given;
+                import a.InAComment;
+                import b.*;
+                import asyncqueues.workbook.ExerciseNotDone;
+
+                /** Uses {@link InAComment}. */
+                class C {
+                    Given given() {
+                        // EXERCISE 1.1 BEGIN: an answer
+                        throw new ExerciseNotDone("1.1");
+                        // EXERCISE 1.1 END
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void aStubWhoseImportsAllGoLosesTheirBlankLineToo() {
+        String solution = "package p;\n\nimport a.Answer;\n\nclass C {\n    Object o() {\n"
+                + "        // EXERCISE 1.1 BEGIN: an answer\n        return new Answer();\n"
+                + "        // EXERCISE 1.1 END\n    }\n}\n";
+
+        assertThat(Stubs.stubOf("C.java", solution)).startsWith("package p;\n\nclass C {\n");
+    }
+
+    @Test
+    void theImportsALearnerAddsForAnAnswerAreNoDriftAndWriteKeepsThem() {
+        ExerciseCatalog catalog = ExerciseCatalog.load(layout);
+        Stage stage2 = new Stage(2, "step02-multi-worker");
+        Path doubler = layout.stageSources(stage2).resolve("asyncqueues/step02/Doubler.java");
+        assertThat(SourceFiles.read(doubler)).as("the stub, whose answer alone uses Numbers")
+                .doesNotContain("import asyncqueues.task.Numbers;");
+        Fixture.edit(doubler, "throw new ExerciseNotDone(\"2.1\");", "return Numbers.twice(value);");
+        Fixture.edit(doubler, "import asyncqueues.workbook.ExerciseNotDone;\n",
+                "import asyncqueues.workbook.ExerciseNotDone;\nimport asyncqueues.task.Numbers;\n");
+
+        assertThat(Stubs.compare(layout, stage2).drifts()).isEmpty();
+        assertThat(Stubs.compare(layout, stage2).learnerRegions()).singleElement()
+                .satisfies(region -> assertThat(region.line()).as("the BEGIN marker's line, imports counted").isEqualTo(12));
+
+        Stubs.Written written = Stubs.write(layout, catalog, false);
+
+        assertThat(written.kept()).hasSize(1);
+        assertThat(SourceFiles.read(doubler)).contains("import asyncqueues.task.Numbers;\n")
+                .contains("return Numbers.twice(value);");
+        assertThat(Stubs.check(layout, catalog)).isEmpty();
+    }
+
+    @Test
     void writeMakesEveryStubAgainAndTouchesOnlyFilesThatChange() throws Exception {
         ExerciseCatalog catalog = ExerciseCatalog.load(layout);
         Path counter = layout.stageSources(stage1).resolve("asyncqueues/step01/Counter.java");

@@ -171,7 +171,7 @@ class WorkbookTest {
         assertThat(run("stubs", "--write")).isEqualTo(Workbook.OK);
         assertThat(out()).contains("wrote step02-multi-worker/src/main/java/asyncqueues/step02/Doubler.java",
                 "1 stub file(s) written.", "Kept the code in 1 exercise region(s), which is yours:",
-                "exercise 2.1 in step02-multi-worker/src/main/java/asyncqueues/step02/Doubler.java:12",
+                "exercise 2.1 in step02-multi-worker/src/main/java/asyncqueues/step02/Doubler.java:11",
                 "./jbang stubs --write --force", "Every stub file of 2 stage(s) is what its solution makes");
         assertThat(SourceFiles.read(doubler)).contains("return 2 * value;").contains("Doubling, with");
 

@@ -1,6 +1,5 @@
 package asyncqueues.step02;
 
-import asyncqueues.task.Numbers;
 import asyncqueues.workbook.ExerciseNotDone;
 
 /** Doubling, with the foundation's help. */
