@@ -3,6 +3,7 @@
 //DEPS org.junit.jupiter:junit-jupiter:5.14.4
 //DEPS org.assertj:assertj-core:3.27.7
 //DEPS org.awaitility:awaitility:4.3.0
+//DEPS io.github.java-diff-utils:java-diff-utils:4.15
 //SOURCES ../support/src/main/java/**/*.java
 //SOURCES ../test-support/src/main/java/**/*.java
 //SOURCES ../tools/src/main/java/**/*.java

@@ -25,12 +25,7 @@ import java.util.regex.Pattern;
 final class MarkedSource {
 
     /** One line of text, without its terminator, and the terminator that ended it. */
-    record Line(String text, String terminator) {
-
-        String withTerminator() {
-            return text + terminator;
-        }
-    }
+    record Line(String text, String terminator) {}
 
     /**
      * The region of one exercise.
@@ -44,11 +39,6 @@ final class MarkedSource {
         /** The BEGIN marker's line number, counting from 1. */
         int beginLineNumber() {
             return begin + 1;
-        }
-
-        /** The END marker's line number, counting from 1. */
-        int endLineNumber() {
-            return end + 1;
         }
     }
 

@@ -24,14 +24,13 @@ import java.util.TreeSet;
  * @param failure         why it failed or was aborted, or for a test that never ran, why its
  *                        container failed; {@code null} otherwise
  * @param skipReason      why it was skipped, or {@code null}
- * @param exercises       the exercises its tags name ({@code @Tag("exercise-1.3")}, on it or its class)
- * @param labelled        the exercises the labels of its display path name ({@code "Exercise 1.3: ..."})
- * @param malformedLabels the problems of display names on the path that look like labels but are not
+ * @param exercises       the exercises its tags name ({@code @Tag("exercise-1.3")}, on it or its
+ *                        class): the one source of what it tests; a display name's
+ *                        {@code "Exercise 1.3: ..."} is for people, and nothing reads it
  * @param elapsed         how long it ran, from its start to its end; zero if it did not run to its end
  */
 public record TestOutcome(List<String> displayPath, boolean container, Status status, TestFailure failure,
-        String skipReason, Set<ExerciseNumber> exercises, Set<ExerciseNumber> labelled, List<String> malformedLabels,
-        Duration elapsed) {
+        String skipReason, Set<ExerciseNumber> exercises, Duration elapsed) {
 
     /** What happened to a test. */
     public enum Status {
@@ -60,33 +59,20 @@ public record TestOutcome(List<String> displayPath, boolean container, Status st
         displayPath = List.copyOf(displayPath);
         Objects.requireNonNull(status, "status must not be null");
         exercises = Collections.unmodifiableSet(new TreeSet<>(exercises));
-        labelled = Collections.unmodifiableSet(new TreeSet<>(labelled));
-        malformedLabels = List.copyOf(malformedLabels);
         Objects.requireNonNull(elapsed, "elapsed must not be null");
     }
 
-    /** The outcome of a test (or container) at {@code displayPath} with {@code tags}, its labels read from the path. */
+    /** The outcome of a test (or container) at {@code displayPath} with {@code tags}. */
     static TestOutcome of(List<String> displayPath, List<String> tags, boolean container, Status status,
             TestFailure failure, String skipReason) {
         Set<ExerciseNumber> exercises = new LinkedHashSet<>();
         ExerciseTags.exercisesOf(tags).forEach(exercise -> exercises.add(ExerciseNumber.parse(exercise)));
-        Set<ExerciseNumber> labelled = new LinkedHashSet<>();
-        List<String> malformed = new ArrayList<>();
-        for (String name : displayPath) {
-            switch (ExerciseLabels.parse(name)) {
-                case ExerciseLabels.Parsed.Numbers(List<ExerciseNumber> numbers) -> labelled.addAll(numbers);
-                case ExerciseLabels.Parsed.Malformed(String ignored, String problem) -> malformed.add(problem);
-                case ExerciseLabels.Parsed.None() -> { }
-            }
-        }
-        return new TestOutcome(displayPath, container, status, failure, skipReason, exercises, labelled, malformed,
-                Duration.ZERO);
+        return new TestOutcome(displayPath, container, status, failure, skipReason, exercises, Duration.ZERO);
     }
 
     /** The same outcome, of a test that ran for {@code elapsed}. */
     TestOutcome took(Duration elapsed) {
-        return new TestOutcome(displayPath, container, status, failure, skipReason, exercises, labelled,
-                malformedLabels, elapsed);
+        return new TestOutcome(displayPath, container, status, failure, skipReason, exercises, elapsed);
     }
 
     /** The display path written as one name: {@code "CounterFutureTest > Exercise 1.3: counts"}. */
@@ -101,20 +87,6 @@ public record TestOutcome(List<String> displayPath, boolean container, Status st
     /** Whether no tag names an exercise: it tests given code. */
     public boolean unlabelled() {
         return exercises.isEmpty();
-    }
-
-    /**
-     * What is wrong with its exercise labels: a malformed one, or labels and tags that name
-     * different exercises (a test is an exercise's by its tag; the label says so to a person).
-     */
-    public List<String> labelProblems() {
-        List<String> problems = new ArrayList<>(malformedLabels);
-        if (!labelled.equals(exercises)) {
-            problems.add("its display names name exercise(s) " + labelled + " but its tags name " + exercises
-                    + "; each exercise of a test needs both, a label (@DisplayName(\"Exercise S.N: ...\")) and"
-                    + " a tag (@Tag(\"exercise-S.N\")), on the test or on its class");
-        }
-        return problems;
     }
 
     /** The exercises named by every {@code ExerciseNotDone} among the failure, its causes and suppressed ones. */

@@ -133,7 +133,7 @@ public final class WorkbookCheck {
         if (stubsCompile.holds()) {
             facts.addAll(stubRunFacts(exercises, run(stage, stubClasses)));
         }
-        facts.add(labelFact(stage, exercises, solution));
+        facts.add(tagFact(stage, exercises, solution));
         return facts;
     }
 
@@ -251,22 +251,20 @@ public final class WorkbookCheck {
                         .collect(Collectors.joining("\n  ")));
     }
 
-    private static Fact labelFact(Stage stage, List<Exercise> exercises, StageTestResults results) {
+    private static Fact tagFact(Stage stage, List<Exercise> exercises, StageTestResults results) {
         Set<ExerciseNumber> known = exercises.stream().map(Exercise::number).collect(Collectors.toSet());
         Set<String> problems = new TreeSet<>();
         for (TestOutcome outcome : results.outcomes()) {
-            problems.addAll(outcome.labelProblems().stream()
-                    .map(problem -> outcome.displayName() + ": " + problem).toList());
             for (ExerciseNumber number : outcome.exercises()) {
                 if (!known.contains(number)) {
-                    problems.add(outcome.displayName() + ": names exercise " + number + ", which " + stage.module()
-                            + " does not have (its exercises: " + exercises.stream()
+                    problems.add(outcome.displayName() + ": is tagged with exercise " + number + ", which "
+                            + stage.module() + " does not have (its exercises: " + exercises.stream()
                                     .map(exercise -> exercise.number().toString()).collect(Collectors.joining(", "))
                             + ")");
                 }
             }
         }
-        return Fact.of("test labels name exercises of this stage", problems.isEmpty(),
-                "bad exercise labels:\n  " + String.join("\n  ", problems));
+        return Fact.of("test tags name exercises of this stage", problems.isEmpty(),
+                "bad exercise tags:\n  " + String.join("\n  ", problems));
     }
 }

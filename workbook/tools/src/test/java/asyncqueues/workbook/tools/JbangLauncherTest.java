@@ -218,7 +218,7 @@ class JbangLauncherTest {
         }
 
         @Test
-        @DisplayName("gives the tools the root pom's versions of JUnit, AssertJ and Awaitility")
+        @DisplayName("gives the tools the root pom's versions of JUnit, AssertJ, Awaitility and java-diff-utils")
         void toolDependencies() throws IOException {
             String pom = Files.readString(ROOT.resolve("pom.xml"));
             String junit = property(pom, "junit.version");
@@ -232,7 +232,8 @@ class JbangLauncherTest {
                     Map.entry("org.junit.platform:junit-platform-launcher", "1" + junit.substring(1)),
                     Map.entry("org.junit.jupiter:junit-jupiter", junit),
                     Map.entry("org.assertj:assertj-core", property(pom, "assertj.version")),
-                    Map.entry("org.awaitility:awaitility", property(pom, "awaitility.version")));
+                    Map.entry("org.awaitility:awaitility", property(pom, "awaitility.version")),
+                    Map.entry("io.github.java-diff-utils:java-diff-utils", property(pom, "java-diff-utils.version")));
         }
 
         @Test

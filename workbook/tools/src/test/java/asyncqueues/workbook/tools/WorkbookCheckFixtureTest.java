@@ -52,7 +52,7 @@ class WorkbookCheckFixtureTest {
                 "given code passes against the stubs: AdderTest > theCounterStartsAtOneInEveryRun()",
                 "Exercise 1.1 fails against its stub with ExerciseNotDone(\"1.1\")",
                 "Exercise 2.1 fails against its stub with ExerciseNotDone(\"2.1\")",
-                "test labels name exercises of this stage");
+                "test tags name exercises of this stage");
     }
 
     @Test
@@ -196,14 +196,12 @@ class WorkbookCheckFixtureTest {
                 "given code passes against the stubs: NegateTest > Exercise 1.1 without a colon");
         assertThat(failures.subList(2, failures.size())).extracting(WorkbookCheck.Fact::name).containsExactly(
                 "Exercise 1.2 fails against its stub with ExerciseNotDone(\"1.2\")",
-                "test labels name exercises of this stage");
+                "test tags name exercises of this stage");
         assertThat(failures.get(2).problem()).contains("no test of exercise 1.2 fails with its own"
                 + " ExerciseNotDone(\"1.2\")", "NegateTest > Exercise 1.2: a test that never calls the exercise passed");
         assertThat(failures.get(3).problem()).contains(
-                "NegateTest > Exercise 1.9: a typo: names exercise 1.9, which step01-single-queue does not have"
-                        + " (its exercises: 1.1, 1.2, 1.3)",
-                "NegateTest > Exercise 1.1 without a colon: 'Exercise 1.1 without a colon' starts like an exercise"
-                        + " label but is not one");
+                "NegateTest > Exercise 1.9: a typo: is tagged with exercise 1.9, which step01-single-queue does not"
+                        + " have (its exercises: 1.1, 1.2, 1.3)");
     }
 
     @Test
