@@ -77,7 +77,8 @@ public final class AsyncRuntime {
 
     /**
      * Spawns {@code future} onto the queue its label names (starting that queue if this is its
-     * first future) and returns its task, after printing how many runnables wait in that queue.
+     * first future) and returns its task. Unlike stages 1 and 2 it prints nothing, as the
+     * chapter's stage-3 listing does.
      *
      * @throws NullPointerException if {@code future} is {@code null}, or its label is
      */
@@ -91,7 +92,7 @@ public final class AsyncRuntime {
     /**
      * The chapter's {@code spawn_task} with its queues passed in: picks the queue that
      * {@code future}'s label names, wraps the future in a task whose runnable goes on that queue
-     * each time it is scheduled, schedules it, prints that queue's length, and returns the task.
+     * each time it is scheduled, schedules it, and returns the task.
      * The queues come as suppliers so that only the chosen one is touched, and so started: the
      * chapter's lazily started queues work the same way.
      */
