@@ -8,6 +8,7 @@ import asyncqueues.workbook.ExerciseNotDone;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Supplier;
 
 /**
  * Stage 1's runtime: one global queue of runnables, and one consumer thread that runs them.
@@ -59,16 +60,20 @@ public final class AsyncRuntime {
      */
     public static <T> Task<T> spawnTask(Future<T> future) {
         Objects.requireNonNull(future, "future must not be null");
-        return spawnTask(future, GlobalQueue.INSTANCE);
+        return spawnTask(future, () -> GlobalQueue.INSTANCE);
     }
 
     /**
      * The chapter's {@code spawn_task} with its queue passed in: wraps {@code future} in a task
-     * whose runnable goes on {@code queue} each time it is scheduled, schedules it for its first
-     * run, prints the queue's length, and returns the task. Nothing is polled here: the first
-     * poll happens when a consumer takes the runnable.
+     * whose runnable goes on the queue each time it is scheduled, schedules it for its first run,
+     * prints the queue's length, and returns the task. Nothing is polled here: the first poll
+     * happens when a consumer takes the runnable.
+     *
+     * <p>The queue comes as a supplier, asked for in the schedule function, as the chapter's
+     * schedule closure reads its lazy {@code QUEUE}: so on the first spawn the task is made before
+     * the queue and its consumer start, and the consumer is still starting while the counts print.
      */
-    static <T> Task<T> spawnTask(Future<T> future, BlockingQueue<TaskRunnable> queue) {
+    static <T> Task<T> spawnTask(Future<T> future, Supplier<BlockingQueue<TaskRunnable>> queue) {
         // EXERCISE 1.2 BEGIN: spawn the future onto the queue, schedule it, print the count
         throw new ExerciseNotDone("1.2");
         // EXERCISE 1.2 END

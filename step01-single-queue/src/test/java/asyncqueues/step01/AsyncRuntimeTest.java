@@ -107,9 +107,9 @@ class AsyncRuntimeTest {
                 ConsumerThread consumer = ConsumerThread.start()) {
             Task<Void> sleeping = AsyncRuntime.spawnTask(
                     Futures.sequence(new AsyncSleep(Duration.ofHours(1)), Futures.ready("woke up")),
-                    consumer.queue());
+                    consumer::queue);
             try {
-                Task<String> other = AsyncRuntime.spawnTask(TestFutures.threadName(), consumer.queue());
+                Task<String> other = AsyncRuntime.spawnTask(TestFutures.threadName(), consumer::queue);
 
                 assertThat(consumer.join(other)).isEqualTo("test-consumer");
                 if (sleeping.isFinished()) {
@@ -136,7 +136,7 @@ class AsyncRuntimeTest {
             long start = System.nanoTime();
             Task<Void> task = AsyncRuntime.spawnTask(
                     Futures.sequence(new AsyncSleep(duration), Futures.async(() -> { System.out.println("awake"); })),
-                    consumer.queue());
+                    consumer::queue);
 
             consumer.join(task);
 

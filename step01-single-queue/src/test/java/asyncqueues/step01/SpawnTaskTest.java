@@ -41,8 +41,8 @@ class SpawnTaskTest {
             Task<String> first = AsyncRuntime.spawnTask(cx -> {
                 polls.incrementAndGet();
                 return Poll.ready("first");
-            }, queue);
-            Task<String> second = AsyncRuntime.spawnTask(Futures.ready("second"), queue);
+            }, () -> queue);
+            Task<String> second = AsyncRuntime.spawnTask(Futures.ready("second"), () -> queue);
 
             assertThat(queue).as(queue.isEmpty() ? NOTHING_QUEUED : "the runnables of the two spawns").hasSize(2);
             assertThat(console.lines()).containsExactly(
@@ -58,7 +58,7 @@ class SpawnTaskTest {
     @DisplayName("returns the task that running the queued runnable completes")
     void returnsTheTask() {
         try (ConsoleCapture console = ConsoleCapture.start()) {
-            Task<String> task = AsyncRuntime.spawnTask(Futures.ready("value"), queue);
+            Task<String> task = AsyncRuntime.spawnTask(Futures.ready("value"), () -> queue);
 
             queued().run();
 
@@ -73,7 +73,7 @@ class SpawnTaskTest {
     @DisplayName("schedules a woken task back onto the same queue")
     void wokenTaskComesBackToTheQueue() {
         try (ConsoleCapture console = ConsoleCapture.start()) {
-            Task<Integer> task = AsyncRuntime.spawnTask(TestFutures.readyOnPoll(2), queue);
+            Task<Integer> task = AsyncRuntime.spawnTask(TestFutures.readyOnPoll(2), () -> queue);
 
             queued().run(); // Pending, after waking itself
             assertThat(queue).as("the woken task, queued again").hasSize(1);
