@@ -104,9 +104,10 @@ final class WatchScreen {
                 if (next == null) {
                     lines.add("That was the last exercise of the workbook. ./jbang progress shows them all.");
                 } else if (!next.stage().equals(view.exercise().stage())) {
-                    say(lines, "That was the last exercise of " + view.exercise().stage().module() + ": see the"
-                            + " stage run with ./jbang step" + String.format("%02d", view.exercise().stage().number())
-                            + " --fast (and mvn test -pl " + view.exercise().stage().module() + " for all its tests).",
+                    String module = view.exercise().stage().module();
+                    say(lines, "That was the last exercise of " + module + ". Once all of its exercises are solved"
+                            + " (mvn test -pl " + module + " says), see the stage run with ./jbang step"
+                            + String.format("%02d", view.exercise().stage().number()) + " --fast.",
                             UnaryOperator.identity());
                     say(lines, "Next: exercise " + next.number() + ", " + next.title() + ". Press n.",
                             UnaryOperator.identity());
