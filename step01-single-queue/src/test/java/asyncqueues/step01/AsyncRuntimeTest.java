@@ -1,11 +1,15 @@
 package asyncqueues.step01;
 
+import static asyncqueues.step01.StageRuntime.WORKERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import asyncqueues.task.Futures;
 import asyncqueues.task.Task;
 import asyncqueues.workbook.ConsoleCapture;
+import asyncqueues.workbook.testing.ConsumerThread;
+import asyncqueues.workbook.testing.IsolatedStage;
+import asyncqueues.workbook.testing.TestFutures;
 import asyncqueues.workbook.testing.ThreadReport;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
@@ -38,11 +42,11 @@ class AsyncRuntimeTest {
     @Tag("exercise-1.1")
     @Tag("exercise-1.2")
     void runsOnTheGlobalConsumer() throws Exception {
-        ConsumerThread.requireWorkingConsumeLoop();
+        ConsumerThread.requireWorking(AsyncRuntime::consume);
         try (ConsoleCapture console = ConsoleCapture.start()) {
             Task<String> task = AsyncRuntime.spawnTask(TestFutures.threadName());
 
-            assertThat(ConsumerThread.awaitGlobal(task)).isEqualTo("queue-worker-1");
+            assertThat(WORKERS.awaitValue(task)).isEqualTo("queue-worker-1");
             assertThat(console.lines()).contains("runnable accepted")
                     .anyMatch(line -> line.startsWith("Here is the queue count: "));
             assertThat(ThreadReport.liveThreadsNamed("queue-worker-1")).singleElement()
@@ -60,7 +64,7 @@ class AsyncRuntimeTest {
     @Tag("exercise-1.1")
     @Tag("exercise-1.2")
     void firstSpawnStartsTheQueue() throws Throwable {
-        ConsumerThread.requireWorkingConsumeLoop();
+        ConsumerThread.requireWorking(AsyncRuntime::consume);
         IsolatedStage.run(FirstSpawn.class);
     }
 
@@ -70,7 +74,7 @@ class AsyncRuntimeTest {
             try (ConsoleCapture quiet = ConsoleCapture.start()) { // the queue count and "runnable accepted"
                 Task<String> task = AsyncRuntime.spawnTask(TestFutures.threadName());
 
-                assertThat(ConsumerThread.awaitGlobal(task)).isEqualTo("queue-worker-1");
+                assertThat(WORKERS.awaitValue(task)).isEqualTo("queue-worker-1");
             }
             assertThat(IsolatedStage.workerNames()).as("the consumers the first spawn started")
                     .containsExactly("queue-worker-1");
@@ -84,11 +88,11 @@ class AsyncRuntimeTest {
     @Tag("exercise-1.2")
     @Tag("exercise-1.3")
     void runsCounterToThree() throws Exception {
-        ConsumerThread.requireWorkingConsumeLoop();
+        ConsumerThread.requireWorking(AsyncRuntime::consume);
         try (ConsoleCapture console = ConsoleCapture.start()) {
             Task<Integer> counter = AsyncRuntime.spawnTask(new CounterFuture(Duration.ZERO));
 
-            assertThat(ConsumerThread.awaitGlobal(counter, "does CounterFuture.poll call cx.waker().wake() before"
+            assertThat(WORKERS.awaitValue(counter, "does CounterFuture.poll call cx.waker().wake() before"
                     + " it returns Poll.pending()?")).isEqualTo(3);
             assertThat(console.lines()).containsSubsequence(
                     "polling with result: 1", "polling with result: 2", "polling with result: 3");
@@ -104,7 +108,7 @@ class AsyncRuntimeTest {
     void asyncSleepDoesNotBlockTheConsumer() {
         // One consumer: the other task can only finish if the sleeping task lets go of it.
         try (ConsoleCapture console = ConsoleCapture.start();
-                ConsumerThread consumer = ConsumerThread.start()) {
+                ConsumerThread consumer = ConsumerThread.start(AsyncRuntime::consume)) {
             Task<Void> sleeping = AsyncRuntime.spawnTask(
                     Futures.sequence(new AsyncSleep(Duration.ofHours(1)), Futures.ready("woke up")),
                     consumer::queue);
@@ -132,7 +136,7 @@ class AsyncRuntimeTest {
     void asyncSleepThenContinue() {
         Duration duration = Duration.ofMillis(50);
         try (ConsoleCapture console = ConsoleCapture.start();
-                ConsumerThread consumer = ConsumerThread.start()) {
+                ConsumerThread consumer = ConsumerThread.start(AsyncRuntime::consume)) {
             long start = System.nanoTime();
             Task<Void> task = AsyncRuntime.spawnTask(
                     Futures.sequence(new AsyncSleep(duration), Futures.async(() -> { System.out.println("awake"); })),

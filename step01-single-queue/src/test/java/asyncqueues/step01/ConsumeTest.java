@@ -7,6 +7,8 @@ import asyncqueues.task.Futures;
 import asyncqueues.task.Task;
 import asyncqueues.task.TaskRunnable;
 import asyncqueues.workbook.ConsoleCapture;
+import asyncqueues.workbook.testing.ConsumerThread;
+import asyncqueues.workbook.testing.TestFutures;
 import asyncqueues.workbook.testing.Within;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -28,7 +30,7 @@ class ConsumeTest {
     void runsRunnablesInOrder() {
         List<String> ran = new CopyOnWriteArrayList<>();
         try (ConsoleCapture console = ConsoleCapture.start();
-                ConsumerThread consumer = ConsumerThread.start()) {
+                ConsumerThread consumer = ConsumerThread.start(AsyncRuntime::consume)) {
             List<Task<Void>> tasks = List.of(
                     consumer.spawn(Futures.async(() -> { ran.add("a"); })),
                     consumer.spawn(Futures.async(() -> { ran.add("b"); })),
@@ -46,7 +48,7 @@ class ConsumeTest {
     @DisplayName("runs a task again each time it wakes itself, until it is ready")
     void runsWokenTaskAgain() {
         try (ConsoleCapture console = ConsoleCapture.start();
-                ConsumerThread consumer = ConsumerThread.start()) {
+                ConsumerThread consumer = ConsumerThread.start(AsyncRuntime::consume)) {
             Task<Integer> task = consumer.spawn(TestFutures.readyOnPoll(3));
 
             assertThat(consumer.join(task)).isEqualTo(3);
@@ -60,7 +62,7 @@ class ConsumeTest {
     void survivesThrowingFuture() {
         IllegalStateException failure = new IllegalStateException("a badly written future");
         try (ConsoleCapture console = ConsoleCapture.start();
-                ConsumerThread consumer = ConsumerThread.start()) {
+                ConsumerThread consumer = ConsumerThread.start(AsyncRuntime::consume)) {
             Task<String> failing = consumer.spawn(TestFutures.throwing(failure));
             Task<String> later = consumer.spawn(TestFutures.threadName());
 
@@ -77,7 +79,7 @@ class ConsumeTest {
     @Timeout(10)
     @DisplayName("returns when its thread is interrupted while it waits for work")
     void returnsWhenInterrupted() {
-        ConsumerThread consumer = ConsumerThread.start();
+        ConsumerThread consumer = ConsumerThread.start(AsyncRuntime::consume);
         try (ConsoleCapture console = ConsoleCapture.start()) {
             consumer.join(consumer.spawn(Futures.ready("work done, now idle")));
             assertThat(console.lines()).containsExactly("runnable accepted");
@@ -112,7 +114,7 @@ class ConsumeTest {
     @DisplayName("returns after a task during which its thread was interrupted, leaving the next runnable queued")
     void returnsAfterATaskDuringWhichItWasInterrupted() {
         try (ConsoleCapture console = ConsoleCapture.start();
-                ConsumerThread consumer = ConsumerThread.start()) {
+                ConsumerThread consumer = ConsumerThread.start(AsyncRuntime::consume)) {
             // The task keeps the interrupt, as CounterFuture's sleep does when its thread is interrupted.
             Task<String> interrupted = consumer.spawn(Futures.async(() -> {
                 Thread.currentThread().interrupt();

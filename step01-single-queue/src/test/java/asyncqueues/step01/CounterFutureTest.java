@@ -9,6 +9,7 @@ import asyncqueues.task.Future;
 import asyncqueues.task.Futures;
 import asyncqueues.task.Poll;
 import asyncqueues.workbook.ConsoleCapture;
+import asyncqueues.workbook.testing.TestFutures;
 import asyncqueues.workbook.testing.Within;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,5 +1,6 @@
 package asyncqueues.step01;
 
+import static asyncqueues.step01.StageRuntime.WORKERS;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -11,6 +12,7 @@ import asyncqueues.task.Task;
 import asyncqueues.task.Waker;
 import asyncqueues.workbook.ConsoleCapture;
 import asyncqueues.workbook.Ticks;
+import asyncqueues.workbook.testing.ConsumerThread;
 import asyncqueues.workbook.testing.ThreadReport;
 import asyncqueues.workbook.testing.Within;
 import java.time.Duration;
@@ -107,7 +109,7 @@ class MainTest {
     @Tag("exercise-1.2")
     @Tag("exercise-1.3")
     void printsTheChaptersPrintout() throws Exception {
-        ConsumerThread.requireWorkingConsumeLoop();
+        ConsumerThread.requireWorking(AsyncRuntime::consume);
         CountDownLatch occupied = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         List<String> lines;
@@ -119,7 +121,7 @@ class MainTest {
                     return Poll.ready(awaitQuietly(release));
                 });
                 Within.await(Within.MOMENT, () -> occupied.getCount() == 0, () -> "the consumer did not take the"
-                        + " occupying task: " + ConsumerThread.whyGlobalNotFinished(occupant, "it is never Pending"));
+                        + " occupying task: " + WORKERS.whyNotFinished(occupant, "it is never Pending"));
             }
 
             try (ConsoleCapture console = ConsoleCapture.start()) {
@@ -140,7 +142,7 @@ class MainTest {
                 program.get(); // main returned: every task was joined; this rethrows what it threw
                 lines = console.lines();
             }
-            assertThat(ConsumerThread.awaitGlobal(occupant, "it is never Pending"))
+            assertThat(WORKERS.awaitValue(occupant, "it is never Pending"))
                     .as("the occupant was released, not timed out").isTrue();
         } finally {
             release.countDown();

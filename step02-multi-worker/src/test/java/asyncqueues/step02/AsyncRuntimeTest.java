@@ -1,5 +1,6 @@
 package asyncqueues.step02;
 
+import static asyncqueues.step02.StageRuntime.WORKERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
@@ -8,6 +9,8 @@ import asyncqueues.task.Futures;
 import asyncqueues.task.Task;
 import asyncqueues.task.TaskRunnable;
 import asyncqueues.workbook.ConsoleCapture;
+import asyncqueues.workbook.testing.IsolatedStage;
+import asyncqueues.workbook.testing.TestFutures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -65,7 +68,7 @@ class AsyncRuntimeTest {
     @DisplayName("Exercise 2.1: on the global queue, three tasks that block until all three run all finish, on queue-worker-1 to 3")
     @Tag("exercise-2.1")
     void globalPoolRunsThreeAtOnce() {
-        ConsumerPool.requireWorkingPool();
+        StageRuntime.requireWorkingPool();
         try (ConsoleCapture console = ConsoleCapture.start()) {
             for (int round = 0; round < 10; round++) {
                 CyclicBarrier allRunning = new CyclicBarrier(AsyncRuntime.CONSUMERS);
@@ -73,7 +76,7 @@ class AsyncRuntimeTest {
                 for (int i = 0; i < AsyncRuntime.CONSUMERS; i++) {
                     tasks.add(AsyncRuntime.spawnTask(TestFutures.meetingAt(allRunning)));
                 }
-                assertThat(tasks.stream().map(ConsumerPool::awaitGlobal).toList()).as("round %d", round)
+                assertThat(tasks.stream().map(WORKERS::awaitValue).toList()).as("round %d", round)
                         .containsExactlyInAnyOrder("queue-worker-1", "queue-worker-2", "queue-worker-3");
             }
             assertThat(console.lines()).as("one count line per spawn")
@@ -87,7 +90,7 @@ class AsyncRuntimeTest {
             + " queue-worker-1 to 3")
     @Tag("exercise-2.1")
     void firstSpawnStartsTheQueue() throws Throwable {
-        ConsumerPool.requireWorkingPool();
+        StageRuntime.requireWorkingPool();
         IsolatedStage.run(FirstSpawn.class);
     }
 
@@ -97,7 +100,7 @@ class AsyncRuntimeTest {
             try (ConsoleCapture quiet = ConsoleCapture.start()) { // the queue count
                 Task<String> task = AsyncRuntime.spawnTask(TestFutures.threadName());
 
-                assertThat(ConsumerPool.awaitGlobal(task)).startsWith("queue-worker-");
+                assertThat(WORKERS.awaitValue(task)).startsWith("queue-worker-");
             }
             assertThat(IsolatedStage.workerNames()).as("the consumers the first spawn started")
                     .containsExactly("queue-worker-1", "queue-worker-2", "queue-worker-3");

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import asyncqueues.task.Futures;
 import asyncqueues.task.Task;
 import asyncqueues.task.TaskRunnable;
+import asyncqueues.workbook.testing.ConsumerThread;
+import asyncqueues.workbook.testing.TestFutures;
 import asyncqueues.workbook.testing.Within;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,7 +23,7 @@ class ConsumeTest {
     @Timeout(10)
     @DisplayName("runs a task each time it wakes itself, until it is ready")
     void runsWokenTaskAgain() {
-        try (ConsumerThread consumer = ConsumerThread.start()) {
+        try (ConsumerThread consumer = ConsumerThread.start(AsyncRuntime::consume)) {
             assertThat(consumer.join(consumer.spawn(TestFutures.readyOnPoll(3)))).isEqualTo(3);
         }
     }
@@ -31,7 +33,7 @@ class ConsumeTest {
     @DisplayName("survives a future that throws: later tasks still run, the task's awaiter sees the failure")
     void survivesThrowingFuture() {
         IllegalStateException failure = new IllegalStateException("a badly written future");
-        try (ConsumerThread consumer = ConsumerThread.start()) {
+        try (ConsumerThread consumer = ConsumerThread.start(AsyncRuntime::consume)) {
             Task<String> failing = consumer.spawn(TestFutures.throwing(failure));
             Task<String> later = consumer.spawn(TestFutures.threadName());
 
@@ -46,7 +48,7 @@ class ConsumeTest {
     @Timeout(10)
     @DisplayName("returns when its thread is interrupted while it waits for work")
     void returnsWhenInterrupted() {
-        ConsumerThread consumer = ConsumerThread.start();
+        ConsumerThread consumer = ConsumerThread.start(AsyncRuntime::consume);
         consumer.join(consumer.spawn(Futures.ready("work done, now idle")));
         Within.await(Within.MOMENT, () -> consumer.state() == Thread.State.WAITING,
                 () -> "the consumer loop, with nothing left to run, did not wait for work ("
@@ -75,7 +77,7 @@ class ConsumeTest {
     @Timeout(10)
     @DisplayName("returns after a task during which its thread was interrupted, leaving the next runnable queued")
     void returnsAfterATaskDuringWhichItWasInterrupted() {
-        try (ConsumerThread consumer = ConsumerThread.start()) {
+        try (ConsumerThread consumer = ConsumerThread.start(AsyncRuntime::consume)) {
             // The task keeps the interrupt, as CounterFuture's sleep does when its thread is interrupted.
             Task<String> interrupted = consumer.spawn(Futures.async(() -> {
                 Thread.currentThread().interrupt();

@@ -78,7 +78,7 @@ class MainTest {
     @DisplayName("Exercise 2.1: Main --fast prints the stage's lines and joins every task")
     @Tag("exercise-2.1")
     void printsTheStagesLines() throws Exception {
-        ConsumerPool.requireWorkingPool();
+        StageRuntime.requireWorkingPool();
         List<String> lines;
         try (ConsoleCapture console = ConsoleCapture.start()) {
             FutureTask<Void> program = new FutureTask<>(() -> {

@@ -2,9 +2,9 @@ package asyncqueues.step02;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import asyncqueues.task.AsyncTask;
-import asyncqueues.task.Spawned;
 import asyncqueues.task.Task;
+import asyncqueues.workbook.testing.ConsumerPool;
+import asyncqueues.workbook.testing.TestFutures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -22,16 +22,16 @@ class StartConsumersTest {
     @Timeout(10)
     @DisplayName("starts count daemon threads, queue-worker-1 to queue-worker-<count>, all running")
     void startsNamedDaemonThreads() {
-        try (ConsumerPool pool = ConsumerPool.start(3)) {
+        try (ConsumerPool pool = ConsumerPool.start(queue -> AsyncRuntime.startConsumers(queue, 3))) {
             assertThat(pool.names()).as("the names of the threads startConsumers(queue, 3) returned")
                     .containsExactly("queue-worker-1", "queue-worker-2", "queue-worker-3");
-            assertThat(pool.threads).allSatisfy(thread -> {
+            assertThat(pool.threads()).allSatisfy(thread -> {
                 assertThat(thread.isDaemon()).as("%s is a daemon", thread.getName()).isTrue();
                 assertThat(thread.isAlive()).as("%s is started: does startConsumers start the threads it returns?"
                         + " (Thread.Builder.unstarted only creates a thread)", thread.getName()).isTrue();
             });
         }
-        try (ConsumerPool pool = ConsumerPool.start(1)) {
+        try (ConsumerPool pool = ConsumerPool.start(queue -> AsyncRuntime.startConsumers(queue, 1))) {
             assertThat(pool.names()).as("the names of the threads startConsumers(queue, 1) returned")
                     .containsExactly("queue-worker-1");
         }
@@ -46,14 +46,12 @@ class StartConsumersTest {
     @Timeout(60)
     @DisplayName("three tasks that block until all three run all finish, each on its own consumer")
     void blockedConsumerDoesNotHoldUpTheOthers() {
-        try (ConsumerPool pool = ConsumerPool.start(3)) {
+        try (ConsumerPool pool = ConsumerPool.start(queue -> AsyncRuntime.startConsumers(queue, 3))) {
             for (int round = 0; round < 20; round++) {
                 CyclicBarrier allRunning = new CyclicBarrier(3);
                 List<Task<String>> tasks = new ArrayList<>();
                 for (int i = 0; i < 3; i++) {
-                    Spawned<String> spawned = AsyncTask.spawn(TestFutures.meetingAt(allRunning), pool.queue::add);
-                    spawned.runnable().schedule();
-                    tasks.add(spawned.task());
+                    tasks.add(pool.spawn(TestFutures.meetingAt(allRunning)));
                 }
                 List<String> ranOn = tasks.stream().map(pool::join).toList();
                 assertThat(ranOn).as("round %d", round)
@@ -66,11 +64,10 @@ class StartConsumersTest {
     @Timeout(10)
     @DisplayName("the consumers take turns on a task that wakes itself, and run it to its end")
     void runsWokenTasksToTheEnd() {
-        try (ConsumerPool pool = ConsumerPool.start(3)) {
-            Spawned<Integer> spawned = AsyncTask.spawn(TestFutures.readyOnPoll(50), pool.queue::add);
-            spawned.runnable().schedule();
+        try (ConsumerPool pool = ConsumerPool.start(queue -> AsyncRuntime.startConsumers(queue, 3))) {
+            Task<Integer> task = pool.spawn(TestFutures.readyOnPoll(50));
 
-            assertThat(pool.join(spawned.task())).isEqualTo(50);
+            assertThat(pool.join(task)).isEqualTo(50);
         }
     }
 }

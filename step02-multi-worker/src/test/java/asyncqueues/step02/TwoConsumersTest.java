@@ -6,6 +6,7 @@ import asyncqueues.task.Futures;
 import asyncqueues.task.Task;
 import asyncqueues.task.TaskRunnable;
 import asyncqueues.workbook.ConsoleCapture;
+import asyncqueues.workbook.testing.TestFutures;
 import asyncqueues.workbook.testing.Within;
 import java.util.ArrayList;
 import java.util.List;

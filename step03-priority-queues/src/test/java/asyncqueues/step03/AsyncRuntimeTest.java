@@ -3,6 +3,7 @@ package asyncqueues.step03;
 import static asyncqueues.step03.FutureOrderLabel.labelled;
 import static asyncqueues.step03.FutureType.HIGH;
 import static asyncqueues.step03.FutureType.LOW;
+import static asyncqueues.step03.StageRuntime.WORKERS;
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +16,8 @@ import asyncqueues.task.Task;
 import asyncqueues.task.TaskRunnable;
 import asyncqueues.task.Waker;
 import asyncqueues.workbook.ConsoleCapture;
+import asyncqueues.workbook.testing.IsolatedStage;
+import asyncqueues.workbook.testing.TestFutures;
 import asyncqueues.workbook.testing.ThreadReport;
 import asyncqueues.workbook.testing.Within;
 import java.util.ArrayList;
@@ -88,7 +91,7 @@ class AsyncRuntimeTest {
     @Tag("exercise-3.1")
     @Tag("exercise-3.2")
     void tasksRunOnTheirQueuesConsumers() {
-        ConsumerPool.requireWorkingPools();
+        StageRuntime.requireWorkingPools();
         try (ConsoleCapture console = ConsoleCapture.start()) {
             List<Task<List<String>>> highTasks = new ArrayList<>();
             List<Task<List<String>>> lowTasks = new ArrayList<>();
@@ -97,9 +100,9 @@ class AsyncRuntimeTest {
                 lowTasks.add(AsyncRuntime.spawnTask(labelled(LOW, TestFutures.pollingThreadNames(3))));
             }
 
-            assertThat(highTasks.stream().flatMap(task -> ConsumerPool.awaitGlobal(task).stream()))
+            assertThat(highTasks.stream().flatMap(task -> WORKERS.awaitValue(task).stream()))
                     .hasSize(60).isSubsetOf("high-worker-1", "high-worker-2");
-            assertThat(lowTasks.stream().flatMap(task -> ConsumerPool.awaitGlobal(task).stream()))
+            assertThat(lowTasks.stream().flatMap(task -> WORKERS.awaitValue(task).stream()))
                     .hasSize(60).containsOnly("low-worker-1");
             assertThat(console.lines()).as("what the spawns printed (stage 3 prints no queue count)").isEmpty();
         }
@@ -111,14 +114,14 @@ class AsyncRuntimeTest {
     @Tag("exercise-3.1")
     @Tag("exercise-3.2")
     void highQueueRunsTwoAtOnce() {
-        ConsumerPool.requireWorkingPools();
+        StageRuntime.requireWorkingPools();
         try (ConsoleCapture console = ConsoleCapture.start()) {
             for (int round = 0; round < 10; round++) {
                 CyclicBarrier bothRunning = new CyclicBarrier(2);
                 List<Task<String>> tasks = List.of(
                         AsyncRuntime.spawnTask(labelled(HIGH, TestFutures.meetingAt(bothRunning))),
                         AsyncRuntime.spawnTask(labelled(HIGH, TestFutures.meetingAt(bothRunning))));
-                assertThat(tasks.stream().map(ConsumerPool::awaitGlobal).toList()).as("round %d", round)
+                assertThat(tasks.stream().map(WORKERS::awaitValue).toList()).as("round %d", round)
                         .containsExactlyInAnyOrder("high-worker-1", "high-worker-2");
             }
             assertThat(console.lines()).as("what the spawns printed (stage 3 prints no queue count)").isEmpty();
@@ -132,7 +135,7 @@ class AsyncRuntimeTest {
     @Tag("exercise-3.1")
     @Tag("exercise-3.2")
     void eachQueueStartsOnItsFirstSpawn() throws Throwable {
-        ConsumerPool.requireWorkingPools();
+        StageRuntime.requireWorkingPools();
         IsolatedStage.run(FirstSpawns.class);
     }
 
@@ -141,12 +144,12 @@ class AsyncRuntimeTest {
         public void execute() {
             try (ConsoleCapture quiet = ConsoleCapture.start()) { // nothing should print; kept off the log if it does
                 Task<String> high = AsyncRuntime.spawnTask(labelled(HIGH, TestFutures.threadName()));
-                assertThat(ConsumerPool.awaitGlobal(high)).startsWith("high-worker-");
+                assertThat(WORKERS.awaitValue(high)).startsWith("high-worker-");
                 assertThat(IsolatedStage.workerNames()).as("the consumers after a first spawn to HIGH, none to LOW")
                         .containsExactly("high-worker-1", "high-worker-2");
 
                 Task<String> low = AsyncRuntime.spawnTask(labelled(LOW, TestFutures.threadName()));
-                assertThat(ConsumerPool.awaitGlobal(low)).isEqualTo("low-worker-1");
+                assertThat(WORKERS.awaitValue(low)).isEqualTo("low-worker-1");
                 assertThat(IsolatedStage.workerNames()).as("the consumers after a first spawn to LOW as well")
                         .containsExactly("high-worker-1", "high-worker-2", "low-worker-1");
             }
@@ -166,7 +169,7 @@ class AsyncRuntimeTest {
     @Tag("exercise-3.1")
     @Tag("exercise-3.2")
     void highWorkersIdleWhileLowTasksWait() throws InterruptedException {
-        ConsumerPool.requireWorkingPools();
+        StageRuntime.requireWorkingPools();
         try (ConsoleCapture console = ConsoleCapture.start()) {
             List<Thread> highWorkers = theHighWorkers();
 
@@ -181,7 +184,7 @@ class AsyncRuntimeTest {
                 }));
                 Within.await(Within.MOMENT, () -> firstRunning.getCount() == 0,
                         () -> "the LOW worker did not take the first task: "
-                                + ConsumerPool.whyGlobalNotFinished(first));
+                                + WORKERS.whyNotFinished(first));
 
                 Task<String> second = AsyncRuntime.spawnTask(labelled(LOW, cx -> {
                     secondRunning.countDown();
@@ -196,8 +199,8 @@ class AsyncRuntimeTest {
                 assertThat(highWorkers).as("the high workers, still idle").allMatch(AsyncRuntimeTest::parked);
 
                 release.countDown();
-                assertThat(ConsumerPool.awaitGlobal(first)).isEqualTo("low-worker-1");
-                assertThat(ConsumerPool.awaitGlobal(second)).isEqualTo("low-worker-1");
+                assertThat(WORKERS.awaitValue(first)).isEqualTo("low-worker-1");
+                assertThat(WORKERS.awaitValue(second)).isEqualTo("low-worker-1");
             } finally {
                 release.countDown();
             }
@@ -213,7 +216,7 @@ class AsyncRuntimeTest {
         List<Task<Thread>> tasks = List.of(
                 AsyncRuntime.spawnTask(labelled(HIGH, TestFutures.threadMeetingAt(bothRunning))),
                 AsyncRuntime.spawnTask(labelled(HIGH, TestFutures.threadMeetingAt(bothRunning))));
-        List<Thread> workers = tasks.stream().map(ConsumerPool::awaitGlobal).toList();
+        List<Thread> workers = tasks.stream().map(WORKERS::awaitValue).toList();
         assertThat(workers).doesNotHaveDuplicates()
                 .allSatisfy(thread -> assertThat(thread.getName()).startsWith("high-worker-"));
         return workers;

@@ -75,7 +75,7 @@ class MainTest {
     @Tag("exercise-3.1")
     @Tag("exercise-3.2")
     void printsTheStagesLines() throws Exception {
-        ConsumerPool.requireWorkingPools();
+        StageRuntime.requireWorkingPools();
         List<String> lines;
         try (ConsoleCapture console = ConsoleCapture.start()) {
             FutureTask<Void> program = new FutureTask<>(() -> {

@@ -10,6 +10,7 @@ import asyncqueues.task.Poll;
 import asyncqueues.task.Task;
 import asyncqueues.task.TaskRunnable;
 import asyncqueues.workbook.ConsoleCapture;
+import asyncqueues.workbook.testing.TestFutures;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -3,6 +3,8 @@ package asyncqueues.step03;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import asyncqueues.task.Task;
+import asyncqueues.workbook.testing.ConsumerPool;
+import asyncqueues.workbook.testing.TestFutures;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import org.junit.jupiter.api.DisplayName;
@@ -19,10 +21,10 @@ class StartConsumersTest {
     @Timeout(10)
     @DisplayName("HIGH gets two daemon consumers, high-worker-1 and high-worker-2")
     void highHasTwoConsumers() {
-        try (ConsumerPool pool = ConsumerPool.start(FutureType.HIGH)) {
+        try (ConsumerPool pool = ConsumerPool.start(queue -> AsyncRuntime.startConsumers(FutureType.HIGH, queue))) {
             assertThat(pool.names()).as("the names of the threads startConsumers(HIGH, queue) returned")
                     .containsExactly("high-worker-1", "high-worker-2");
-            assertStartedDaemons(pool.threads);
+            assertStartedDaemons(pool.threads());
         }
     }
 
@@ -30,10 +32,10 @@ class StartConsumersTest {
     @Timeout(10)
     @DisplayName("LOW gets one daemon consumer, low-worker-1, which runs what is put on its queue")
     void lowHasOneConsumer() {
-        try (ConsumerPool pool = ConsumerPool.start(FutureType.LOW)) {
+        try (ConsumerPool pool = ConsumerPool.start(queue -> AsyncRuntime.startConsumers(FutureType.LOW, queue))) {
             assertThat(pool.names()).as("the names of the threads startConsumers(LOW, queue) returned")
                     .containsExactly("low-worker-1");
-            assertStartedDaemons(pool.threads);
+            assertStartedDaemons(pool.threads());
             assertThat(pool.join(pool.spawn(TestFutures.threadName()))).isEqualTo("low-worker-1");
         }
     }
@@ -43,7 +45,7 @@ class StartConsumersTest {
     @Timeout(60)
     @DisplayName("two HIGH tasks that block until both run both finish, one on each high worker")
     void highConsumersRunTwoAtOnce() {
-        try (ConsumerPool pool = ConsumerPool.start(FutureType.HIGH)) {
+        try (ConsumerPool pool = ConsumerPool.start(queue -> AsyncRuntime.startConsumers(FutureType.HIGH, queue))) {
             for (int round = 0; round < 20; round++) {
                 CyclicBarrier bothRunning = new CyclicBarrier(2);
                 List<Task<String>> tasks = List.of(

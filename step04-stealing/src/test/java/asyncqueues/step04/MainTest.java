@@ -1,5 +1,6 @@
 package asyncqueues.step04;
 
+import static asyncqueues.step04.StageRuntime.WORKERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,10 +27,10 @@ class MainTest {
     @DisplayName("Exercise 4.1: Main --fast prints what the chapter's program prints")
     @Tag("exercise-4.1")
     void printsTheChaptersLines() throws Throwable {
-        Workers.startQueues(); // as Main's first two spawns would: it prints the same
+        StageRuntime.startQueues(); // as Main's first two spawns would: it prints the same
         List<String> lines;
         try (ConsoleCapture console = ConsoleCapture.start()) {
-            Workers.runWatched("Main.main", () -> Main.main(new String[] {"--fast"}));
+            WORKERS.runWatched(() -> Main.main(new String[] {"--fast"}), () -> "Main.main did not return");
             lines = console.lines();
         }
 
@@ -47,7 +48,7 @@ class MainTest {
     @DisplayName("Exercise 4.1: Main sleeps five ticks after its spawns, then prints 'before the block' and joins them")
     @Tag("exercise-4.1")
     void sleepsFiveTicksBeforeTheBlock() throws Throwable {
-        Workers.startQueues();
+        StageRuntime.startQueues();
         Duration tick = Duration.ofMillis(10);
         try (ConsoleCapture console = ConsoleCapture.start()) {
             FutureTask<Void> program = new FutureTask<>(() -> {
@@ -56,11 +57,11 @@ class MainTest {
             });
             long start = System.nanoTime();
             Thread.ofPlatform().name("main-under-test").daemon().start(program);
-            Workers.awaitUntil(() -> console.lines().contains("before the block"),
+            WORKERS.awaitUntil(() -> console.lines().contains("before the block"),
                     () -> "Main.run did not print 'before the block'; it printed " + console.lines());
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("from the start of main to 'before the block'")
                     .isGreaterThanOrEqualTo(tick.multipliedBy(5));
-            Workers.awaitUntil(program::isDone, () -> "Main.run did not return: a task it blocks on did not finish;"
+            WORKERS.awaitUntil(program::isDone, () -> "Main.run did not return: a task it blocks on did not finish;"
                     + " it printed " + console.lines());
             program.get(); // rethrows what it threw
         }

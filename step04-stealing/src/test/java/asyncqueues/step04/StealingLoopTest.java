@@ -8,6 +8,7 @@ import asyncqueues.task.Futures;
 import asyncqueues.task.Spawned;
 import asyncqueues.task.Task;
 import asyncqueues.task.TaskRunnable;
+import asyncqueues.workbook.testing.ConsumerThread;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -93,7 +94,7 @@ class StealingLoopTest {
         try (ConsumerThread consumer = ConsumerThread.start(consumer())) {
             consumer.awaitUntil(next::isFinished, () -> "the task after the failing one did not run: does the loop"
                     + " go on after a future threw? " + queues());
-            assertThat(consumer.thread().isAlive()).as("the consumer thread is alive").isTrue();
+            assertThat(consumer.isAlive()).as("the consumer thread is alive").isTrue();
         }
         assertThat(Futures.blockOn(next)).isEqualTo("after the failure");
         assertThatThrownBy(() -> Futures.blockOn(failing))
@@ -108,7 +109,7 @@ class StealingLoopTest {
         try (ConsumerThread consumer = ConsumerThread.start(consumer())) {
             // A loop that sleeps between looks is seen TIMED_WAITING sooner or later; one that
             // spins never is, and one blocked in own.take() is WAITING and would miss 'other'.
-            consumer.awaitUntil(() -> consumer.thread().getState() == Thread.State.TIMED_WAITING,
+            consumer.awaitUntil(() -> consumer.state() == Thread.State.TIMED_WAITING,
                     () -> "the loop never paused while both queues were empty: " + PAUSE);
 
             Task<String> stolen = queue(other, () -> "later, stolen");
@@ -149,17 +150,16 @@ class StealingLoopTest {
     @DisplayName("Exercise 4.1: the loop ends when its thread is interrupted")
     @Tag("exercise-4.1")
     void endsWhenInterrupted() throws Exception {
-        ConsumerThread consumer = ConsumerThread.start(consumer());
-        consumer.awaitUntil(() -> consumer.thread().getState() == Thread.State.TIMED_WAITING,
-                () -> "the loop never paused while both queues were empty: " + PAUSE);
+        try (ConsumerThread consumer = ConsumerThread.start(consumer())) {
+            consumer.awaitUntil(() -> consumer.state() == Thread.State.TIMED_WAITING,
+                    () -> "the loop never paused while both queues were empty: " + PAUSE);
 
-        consumer.close(); // interrupts, then joins with a bound
+            consumer.interrupt();
 
-        consumer.rethrowIfFailed();
-        assertThat(consumer.thread().isAlive())
-                .as(() -> "the consumer thread is alive after an interrupt: does the loop end when pause returns"
-                        + " false, or when its thread is interrupted while a task runs? (" + consumer.describe() + ")")
-                .isFalse();
+            consumer.awaitUntil(() -> !consumer.isAlive(), () -> "the consumer thread is alive after an interrupt:"
+                    + " does the loop end when pause returns false, or when its thread is interrupted while a task"
+                    + " runs?");
+        }
     }
 
     @Test
@@ -174,15 +174,11 @@ class StealingLoopTest {
         queue(own, () -> record("own, after the interrupt"));
         queue(other, () -> record("other, after the interrupt"));
 
-        ConsumerThread consumer = ConsumerThread.start(consumer());
-        try {
-            consumer.awaitUntil(() -> !consumer.thread().isAlive(), () -> "the loop went on after its thread was"
+        try (ConsumerThread consumer = ConsumerThread.start(consumer())) {
+            consumer.awaitUntil(() -> !consumer.isAlive(), () -> "the loop went on after its thread was"
                     + " interrupted while a task ran (it ran " + ran + "): does it look at the thread's interrupt"
                     + " status before it takes the next runnable, and leave it set?");
-        } finally {
-            consumer.close();
         }
-        consumer.rethrowIfFailed();
         assertThat(ran).as("the tasks that ran").containsExactly("interrupted");
         assertThat(interrupted.isFinished()).isTrue();
         assertThat(own).hasSize(1);

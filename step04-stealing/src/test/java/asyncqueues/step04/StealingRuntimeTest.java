@@ -1,10 +1,12 @@
 package asyncqueues.step04;
 
 import static asyncqueues.step04.AsyncRuntime.spawnTask;
+import static asyncqueues.step04.StageRuntime.WORKERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import asyncqueues.task.Futures;
 import asyncqueues.task.Task;
+import asyncqueues.workbook.testing.IsolatedStage;
 import asyncqueues.workbook.testing.TaskState;
 import asyncqueues.workbook.testing.Within;
 import java.util.ArrayList;
@@ -62,7 +64,7 @@ class StealingRuntimeTest {
     static final class ConsumersAreDaemons implements Executable {
         @Override
         public void execute() {
-            Workers.startQueues();
+            StageRuntime.startQueues();
 
             List<Thread> consumers = IsolatedStage.workers();
             assertThat(consumers).extracting(Thread::getName)
@@ -78,7 +80,7 @@ class StealingRuntimeTest {
         @Override
         public void execute() {
             Task<Integer> starter = spawnTask(FutureOrderLabel.labelled(FutureType.HIGH, Futures.ready(1)));
-            Workers.awaitFinished(starter);
+            WORKERS.awaitFinished(starter);
 
             for (int round = 0; round < ROUNDS; round++) {
                 assertThat(runLowTasksThatNeedEveryConsumer())
@@ -101,7 +103,7 @@ class StealingRuntimeTest {
                     tasks.add(spawnTask(FutureOrderLabel.labelled(FutureType.LOW,
                             Futures.async(() -> runningThreadOnceAllRun(allRunning, ranOn)))));
                 }
-                Workers.awaitUntil(() -> tasks.stream().allMatch(Task::isFinished), () -> "the " + ALL_CONSUMERS
+                WORKERS.awaitUntil(() -> tasks.stream().allMatch(Task::isFinished), () -> "the " + ALL_CONSUMERS
                         + " LOW tasks, which each hold their thread until all of them run, did not all run at once:"
                         + " only " + new TreeSet<>(ranOn) + " took one. When its own queue is empty, does the loop"
                         + " of a HIGH consumer take from the other queue?");
@@ -129,7 +131,7 @@ class StealingRuntimeTest {
                         return running.getAndDecrement();
                     }))));
                 }
-                Workers.awaitUntil(() -> firstRunning.getCount() == 0, () -> "the first LOW task did not run: "
+                WORKERS.awaitUntil(() -> firstRunning.getCount() == 0, () -> "the first LOW task did not run: "
                         + TaskState.explain(tasks.getFirst()));
 
                 // Nothing was spawned to HIGH, so its consumers never started: the one LOW
@@ -139,7 +141,7 @@ class StealingRuntimeTest {
             } finally {
                 release.countDown();
             }
-            Workers.awaitFinished(tasks.toArray(Task<?>[]::new));
+            WORKERS.awaitFinished(tasks.toArray(Task<?>[]::new));
             assertThat(mostAtOnce).as("the most tasks ever running at once").hasValue(1);
             assertThat(IsolatedStage.workerNames()).containsExactly("low-worker-1");
         }

@@ -1,11 +1,13 @@
 package asyncqueues.step05;
 
+import static asyncqueues.step05.StageRuntime.WORKERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import asyncqueues.task.Futures;
 import asyncqueues.task.Task;
+import asyncqueues.workbook.testing.IsolatedStage;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -178,7 +180,7 @@ class ConfigurationTest {
 
             System.setProperty(AsyncRuntime.HIGH_NUM, "2");
             Task<Integer> task = AsyncRuntime.spawnTask(Futures.ready(1), FutureType.HIGH);
-            Workers.awaitFinished(task);
+            WORKERS.awaitFinished(task);
 
             assertThat(Futures.blockOn(task)).isEqualTo(1);
             assertThat(IsolatedStage.workerNames()).containsExactly("high-worker-1", "high-worker-2");
@@ -221,7 +223,7 @@ class ConfigurationTest {
             assertThat(first).as("the first spawn to HIGH, which starts the queue")
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContainingAll("HIGH queue", "3 of 4", "HIGH_NUM", "256");
-            Workers.awaitUntil(() -> IsolatedStage.workerNames().isEmpty(), () -> "the consumer threads that the"
+            WORKERS.awaitUntil(() -> IsolatedStage.workerNames().isEmpty(), () -> "the consumer threads that the"
                     + " HIGH queue started before the machine refused one are still running: "
                     + IsolatedStage.workerNames());
 
@@ -230,7 +232,7 @@ class ConfigurationTest {
                     .isInstanceOf(IllegalStateException.class).hasMessage(first.getMessage());
 
             Task<Integer> low = AsyncRuntime.spawnTask(Futures.ready(3), FutureType.LOW);
-            Workers.awaitFinished(low);
+            WORKERS.awaitFinished(low);
             assertThat(Futures.blockOn(low)).isEqualTo(3);
             assertThat(IsolatedStage.workerNames()).containsExactly("low-worker-1");
         }

@@ -1,5 +1,6 @@
 package asyncqueues.step05;
 
+import static asyncqueues.step05.StageRuntime.WORKERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import asyncqueues.task.AsyncTask;
@@ -7,6 +8,7 @@ import asyncqueues.task.Futures;
 import asyncqueues.task.Spawned;
 import asyncqueues.task.Task;
 import asyncqueues.task.TaskRunnable;
+import asyncqueues.workbook.testing.IsolatedStage;
 import asyncqueues.workbook.testing.ThreadReport;
 import asyncqueues.workbook.testing.Within;
 import java.time.Duration;
@@ -84,7 +86,7 @@ class ConsumersTest {
     static final class ConsumersAreDaemons implements Executable {
         @Override
         public void execute() {
-            Workers.awaitFinished(AsyncRuntime.spawnTask(Futures.ready(1), FutureType.HIGH),
+            WORKERS.awaitFinished(AsyncRuntime.spawnTask(Futures.ready(1), FutureType.HIGH),
                     AsyncRuntime.spawnTask(Futures.ready(2), FutureType.LOW));
 
             List<Thread> consumers = IsolatedStage.workers();
@@ -109,7 +111,7 @@ class ConsumersTest {
         @Override
         public void execute() {
             System.setProperty(AsyncRuntime.HIGH_NUM, "1"); // IsolatedStage puts it back afterwards
-            Workers.awaitFinished(AsyncRuntime.spawnTask(Futures.ready(1), FutureType.HIGH),
+            WORKERS.awaitFinished(AsyncRuntime.spawnTask(Futures.ready(1), FutureType.HIGH),
                     AsyncRuntime.spawnTask(Futures.ready(2), FutureType.LOW));
             List<Thread> consumers = IsolatedStage.workers();
             assertThat(consumers).extracting(Thread::getName).containsExactly("high-worker-1", "low-worker-1");

@@ -1,17 +1,19 @@
 package asyncqueues.step05;
 
+import static asyncqueues.step05.StageRuntime.WORKERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import asyncqueues.task.Futures;
 import asyncqueues.task.Task;
+import asyncqueues.workbook.testing.GateFuture;
+import asyncqueues.workbook.testing.Workers;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.FutureTask;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -53,12 +55,12 @@ class JoinTest {
             tasks[i] = AsyncRuntime.spawnTask(gates.get(i), i % 2 == 0 ? FutureType.LOW : FutureType.HIGH);
         }
         try {
-            FutureTask<List<String>> joined = Workers.startWatched(() -> AsyncRuntime.join(tasks));
+            Workers.Watched<List<String>> joined = WORKERS.startWatched(() -> AsyncRuntime.join(tasks));
             for (int i : finishingOrder) {
                 gates.get(i).open("t" + i);
-                Workers.awaitFinished(tasks[i]);
+                WORKERS.awaitFinished(tasks[i]);
             }
-            return Workers.resultOf(joined, () -> JOIN_DID_NOT_RETURN);
+            return WORKERS.resultOf(joined, () -> JOIN_DID_NOT_RETURN);
         } finally {
             gates.forEach(gate -> gate.open("released")); // a no-op for the gates already open
         }
@@ -70,9 +72,9 @@ class JoinTest {
     void voidTasks() throws Throwable {
         Task<Void> one = AsyncRuntime.spawnTask(Futures.async(() -> {}), FutureType.LOW);
         Task<Void> two = AsyncRuntime.spawnTask(Futures.async(() -> {}), FutureType.HIGH);
-        Workers.awaitFinished(one, two);
+        WORKERS.awaitFinished(one, two);
 
-        assertThat(Workers.returned(() -> AsyncRuntime.join(one, two), () -> JOIN_DID_NOT_RETURN))
+        assertThat(WORKERS.returned(() -> AsyncRuntime.join(one, two), () -> JOIN_DID_NOT_RETURN))
                 .hasSize(2).containsOnlyNulls();
     }
 
@@ -91,9 +93,9 @@ class JoinTest {
         Task<String> failing = AsyncRuntime.spawnTask(cx -> {
             throw boom;
         }, FutureType.LOW);
-        Workers.awaitFinished(failing);
+        WORKERS.awaitFinished(failing);
 
-        assertThatThrownBy(() -> Workers.returned(() -> AsyncRuntime.join(failing), () -> JOIN_DID_NOT_RETURN))
+        assertThatThrownBy(() -> WORKERS.returned(() -> AsyncRuntime.join(failing), () -> JOIN_DID_NOT_RETURN))
                 .isInstanceOf(CompletionException.class)
                 .hasCause(boom);
     }
@@ -105,9 +107,9 @@ class JoinTest {
         Task<String> done = AsyncRuntime.spawnTask(Futures.ready("done"), FutureType.LOW);
         Task<String> cancelled = AsyncRuntime.spawnTask(new GateFuture<String>(), FutureType.LOW);
         cancelled.cancel();
-        Workers.awaitFinished(done, cancelled);
+        WORKERS.awaitFinished(done, cancelled);
 
-        assertThatThrownBy(() -> Workers.returned(() -> AsyncRuntime.join(done, cancelled), () -> JOIN_DID_NOT_RETURN))
+        assertThatThrownBy(() -> WORKERS.returned(() -> AsyncRuntime.join(done, cancelled), () -> JOIN_DID_NOT_RETURN))
                 .isInstanceOf(CancellationException.class)
                 .hasMessageContaining("cancelled");
     }
@@ -119,9 +121,9 @@ class JoinTest {
         Task<String> done = AsyncRuntime.spawnTask(Futures.ready("done"), FutureType.LOW);
         Task<String> detached = AsyncRuntime.spawnTask(Futures.ready("dropped"), FutureType.HIGH);
         detached.detach();
-        Workers.awaitFinished(done, detached);
+        WORKERS.awaitFinished(done, detached);
 
-        assertThatThrownBy(() -> Workers.returned(() -> AsyncRuntime.join(done, detached), () -> JOIN_DID_NOT_RETURN))
+        assertThatThrownBy(() -> WORKERS.returned(() -> AsyncRuntime.join(done, detached), () -> JOIN_DID_NOT_RETURN))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("task 1").hasMessageContaining("detached");
     }

@@ -1,5 +1,6 @@
 package asyncqueues.step05;
 
+import static asyncqueues.step05.StageRuntime.WORKERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +10,7 @@ import asyncqueues.task.Poll;
 import asyncqueues.task.Waker;
 import asyncqueues.workbook.ConsoleCapture;
 import asyncqueues.workbook.testing.CounterPrintout;
+import asyncqueues.workbook.testing.IsolatedStage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,8 +45,7 @@ class MainTest {
         public void execute() throws Throwable {
             List<String> lines;
             try (ConsoleCapture console = ConsoleCapture.start()) {
-                Workers.runWatched(Workers.MAIN_RETURNS, () -> Main.main(new String[] {"--fast"}),
-                        () -> MAIN_DID_NOT_RETURN);
+                WORKERS.runWatched(() -> Main.main(new String[] {"--fast"}), () -> MAIN_DID_NOT_RETURN);
                 lines = console.lines();
             }
 
@@ -77,8 +78,7 @@ class MainTest {
             System.clearProperty(AsyncRuntime.HIGH_NUM); // IsolatedStage puts them back afterwards
             System.clearProperty(AsyncRuntime.LOW_NUM);
             try (ConsoleCapture quiet = ConsoleCapture.start()) {
-                Workers.runWatched(Workers.MAIN_RETURNS, () -> Main.main(new String[] {"--fast"}),
-                        () -> MAIN_DID_NOT_RETURN);
+                WORKERS.runWatched(() -> Main.main(new String[] {"--fast"}), () -> MAIN_DID_NOT_RETURN);
             }
 
             int high = AsyncRuntime.defaultCount(FutureType.HIGH);

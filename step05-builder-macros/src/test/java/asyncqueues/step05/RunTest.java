@@ -1,10 +1,12 @@
 package asyncqueues.step05;
 
+import static asyncqueues.step05.StageRuntime.WORKERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import asyncqueues.task.Futures;
 import asyncqueues.task.Task;
+import asyncqueues.workbook.testing.IsolatedStage;
 import asyncqueues.workbook.testing.Within;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +77,7 @@ class RunTest {
 
     /** Runs {@code runtime}; fails, saying so, unless run() returns within a moment. */
     private static void run(AsyncRuntime runtime) throws Exception {
-        Workers.returned(Executors.callable(runtime::run), () -> "run() did not return: it spawns a task to each"
+        WORKERS.returned(Executors.callable(runtime::run), () -> "run() did not return: it spawns a task to each"
                 + " queue, waits until both have run, and returns");
     }
 
@@ -157,7 +159,7 @@ class RunTest {
                     tasks.add(AsyncRuntime.spawnTask(Futures.async(() -> threadOnceAllRun(allRunning, ranOn)),
                             FutureType.LOW));
                 }
-                Workers.awaitUntil(() -> tasks.stream().allMatch(Task::isFinished), () -> "the 3 LOW tasks, which"
+                WORKERS.awaitUntil(() -> tasks.stream().allMatch(Task::isFinished), () -> "the 3 LOW tasks, which"
                         + " each hold their thread until all 3 run, did not all run at once: only "
                         + new TreeSet<>(ranOn) + " took one. Did run() start both queues, with the numbers it was"
                         + " given?");
@@ -173,7 +175,7 @@ class RunTest {
     static final class RefusesToReconfigure implements Executable {
         @Override
         public void execute() throws Exception {
-            Workers.awaitFinished(AsyncRuntime.spawnTask(Futures.ready(1), FutureType.LOW)); // LOW starts with 1
+            WORKERS.awaitFinished(AsyncRuntime.spawnTask(Futures.ready(1), FutureType.LOW)); // LOW starts with 1
 
             run(new AsyncRuntime().withHighNum(2).withLowNum(1)); // same LOW number: fine
             assertThatThrownBy(() -> run(new AsyncRuntime().withHighNum(2).withLowNum(2)))

@@ -1,10 +1,12 @@
 package asyncqueues.step05;
 
+import static asyncqueues.step05.StageRuntime.WORKERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import asyncqueues.task.Futures;
 import asyncqueues.task.Task;
+import asyncqueues.workbook.testing.IsolatedStage;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,7 @@ class SpawnTaskTest {
     void spawnTaskWithAnOrderRunsTheFuture() throws Throwable {
         Task<String> high = AsyncRuntime.spawnTask(Futures.ready("high"), FutureType.HIGH);
         Task<String> low = AsyncRuntime.spawnTask(Futures.ready("low"), FutureType.LOW);
-        Workers.awaitFinished(high, low);
+        WORKERS.awaitFinished(high, low);
 
         assertThat(Futures.blockOn(high)).isEqualTo("high");
         assertThat(Futures.blockOn(low)).isEqualTo("low");
@@ -49,7 +51,7 @@ class SpawnTaskTest {
     @Tag("exercise-5.1")
     void spawnTaskWithoutAnOrderRunsTheFuture() {
         Task<Integer> task = AsyncRuntime.spawnTask(Futures.ready(42));
-        Workers.awaitFinished(task);
+        WORKERS.awaitFinished(task);
 
         assertThat(Futures.blockOn(task)).isEqualTo(42);
     }
@@ -64,7 +66,7 @@ class SpawnTaskTest {
     static final class SpawnToHigh implements Executable {
         @Override
         public void execute() {
-            Workers.awaitFinished(AsyncRuntime.spawnTask(Futures.ready(1), FutureType.HIGH));
+            WORKERS.awaitFinished(AsyncRuntime.spawnTask(Futures.ready(1), FutureType.HIGH));
 
             assertThat(IsolatedStage.workerNames())
                     .isNotEmpty()
@@ -75,7 +77,7 @@ class SpawnTaskTest {
     static final class SpawnWithoutOrder implements Executable {
         @Override
         public void execute() {
-            Workers.awaitFinished(AsyncRuntime.spawnTask(Futures.ready(1)));
+            WORKERS.awaitFinished(AsyncRuntime.spawnTask(Futures.ready(1)));
 
             assertThat(IsolatedStage.workerNames()).containsExactly("low-worker-1");
         }

@@ -1,14 +1,16 @@
 package asyncqueues.step05;
 
+import static asyncqueues.step05.StageRuntime.WORKERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import asyncqueues.task.Futures;
 import asyncqueues.task.Result;
 import asyncqueues.task.Task;
+import asyncqueues.workbook.testing.GateFuture;
+import asyncqueues.workbook.testing.Workers;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.FutureTask;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -33,9 +35,9 @@ class TryJoinTest {
         Task<Integer> cancelled = AsyncRuntime.spawnTask(new GateFuture<Integer>(), FutureType.LOW);
         cancelled.cancel();
         Task<Integer> last = AsyncRuntime.spawnTask(Futures.ready(4), FutureType.HIGH);
-        Workers.awaitFinished(first, failing, cancelled, last);
+        WORKERS.awaitFinished(first, failing, cancelled, last);
 
-        List<Result<Integer>> outcomes = Workers.returned(() -> AsyncRuntime.tryJoin(first, failing, cancelled, last),
+        List<Result<Integer>> outcomes = WORKERS.returned(() -> AsyncRuntime.tryJoin(first, failing, cancelled, last),
                 () -> TRY_JOIN_DID_NOT_RETURN);
 
         assertThat(outcomes).hasSize(4);
@@ -56,13 +58,13 @@ class TryJoinTest {
         Task<String> ta = AsyncRuntime.spawnTask(a, FutureType.HIGH);
         Task<String> tb = AsyncRuntime.spawnTask(b, FutureType.LOW);
         try {
-            FutureTask<List<Result<String>>> joined = Workers.startWatched(() -> AsyncRuntime.tryJoin(ta, tb));
+            Workers.Watched<List<Result<String>>> joined = WORKERS.startWatched(() -> AsyncRuntime.tryJoin(ta, tb));
 
             b.open("b");
-            Workers.awaitFinished(tb);
+            WORKERS.awaitFinished(tb);
             a.open("a");
 
-            assertThat(Workers.resultOf(joined, () -> TRY_JOIN_DID_NOT_RETURN))
+            assertThat(WORKERS.resultOf(joined, () -> TRY_JOIN_DID_NOT_RETURN))
                     .containsExactly(new Result.Ok<>("a"), new Result.Ok<>("b"));
         } finally {
             a.open("released"); // a no-op for a gate already open
@@ -78,9 +80,9 @@ class TryJoinTest {
         Task<Integer> detached = AsyncRuntime.spawnTask(Futures.ready(2), FutureType.HIGH);
         detached.detach();
         Task<Integer> last = AsyncRuntime.spawnTask(Futures.ready(3), FutureType.LOW);
-        Workers.awaitFinished(first, detached, last);
+        WORKERS.awaitFinished(first, detached, last);
 
-        List<Result<Integer>> outcomes = Workers.returned(() -> AsyncRuntime.tryJoin(first, detached, last),
+        List<Result<Integer>> outcomes = WORKERS.returned(() -> AsyncRuntime.tryJoin(first, detached, last),
                 () -> TRY_JOIN_DID_NOT_RETURN);
 
         assertThat(outcomes).hasSize(3);

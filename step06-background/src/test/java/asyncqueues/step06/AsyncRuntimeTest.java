@@ -1,5 +1,6 @@
 package asyncqueues.step06;
 
+import static asyncqueues.step06.StageRuntime.WORKERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -7,6 +8,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import asyncqueues.task.Futures;
 import asyncqueues.task.Result;
 import asyncqueues.task.Task;
+import asyncqueues.workbook.testing.GateFuture;
+import asyncqueues.workbook.testing.IsolatedStage;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ThreadFactory;
@@ -52,7 +55,7 @@ class AsyncRuntimeTest {
         });
         Task<String> cancelled = AsyncRuntime.spawnTask(new GateFuture<String>());
         cancelled.cancel();
-        Workers.awaitFinished(a, b, failing, cancelled);
+        WORKERS.awaitFinished(a, b, failing, cancelled);
 
         assertThat(AsyncRuntime.join(a, b)).containsExactly("a", "b");
         List<Result<String>> outcomes = AsyncRuntime.tryJoin(b, failing, cancelled);
@@ -68,7 +71,7 @@ class AsyncRuntimeTest {
         Task<String> detached = AsyncRuntime.spawnTask(Futures.ready("dropped"));
         detached.detach();
         Task<String> b = AsyncRuntime.spawnTask(Futures.ready("b"));
-        Workers.awaitFinished(a, detached, b);
+        WORKERS.awaitFinished(a, detached, b);
 
         List<Result<String>> outcomes = AsyncRuntime.tryJoin(a, detached, b);
         assertThat(outcomes.get(0)).isEqualTo(new Result.Ok<>("a"));
@@ -212,7 +215,7 @@ class AsyncRuntimeTest {
             assertThat(first).as("the first spawn to HIGH, which starts the queue")
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContainingAll("HIGH queue", "3 of 4", "HIGH_NUM", "256");
-            Workers.awaitUntil(() -> IsolatedStage.workerNames().isEmpty(), () -> "the consumer threads that the"
+            WORKERS.awaitUntil(() -> IsolatedStage.workerNames().isEmpty(), () -> "the consumer threads that the"
                     + " HIGH queue started before the machine refused one are still running: "
                     + IsolatedStage.workerNames());
 
@@ -221,7 +224,7 @@ class AsyncRuntimeTest {
                     .isInstanceOf(IllegalStateException.class).hasMessage(first.getMessage());
 
             Task<Integer> low = AsyncRuntime.spawnTask(Futures.ready(3));
-            Workers.awaitFinished(low);
+            WORKERS.awaitFinished(low);
             assertThat(Futures.blockOn(low)).isEqualTo(3);
             assertThat(IsolatedStage.workerNames()).containsExactly("low-worker-1");
         }
@@ -275,7 +278,7 @@ class AsyncRuntimeTest {
         @Override
         public void execute() {
             clearProperties();
-            Workers.awaitFinished(AsyncRuntime.spawnTask(Futures.ready(1))); // LOW starts with 1
+            WORKERS.awaitFinished(AsyncRuntime.spawnTask(Futures.ready(1))); // LOW starts with 1
 
             new AsyncRuntime().withHighNum(2).withLowNum(1).run(); // the same LOW number: fine
             new AsyncRuntime().withHighNum(2).withLowNum(1).run(); // and again, now that both have started

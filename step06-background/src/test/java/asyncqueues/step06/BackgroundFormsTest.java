@@ -1,11 +1,14 @@
 package asyncqueues.step06;
 
+import static asyncqueues.step06.StageRuntime.WORKERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import asyncqueues.task.Futures;
 import asyncqueues.task.Task;
 import asyncqueues.workbook.ConsoleCapture;
+import asyncqueues.workbook.testing.IsolatedStage;
 import asyncqueues.workbook.testing.Within;
+import asyncqueues.workbook.testing.Workers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +56,7 @@ class BackgroundFormsTest {
             runQuietly(() -> Main.run(TICK, process), "Main.run");
 
             int atReturn = process.firings();
-            Workers.awaitUntil(() -> process.firings() >= atReturn + 3, () -> "the process that Main.run started"
+            WORKERS.awaitUntil(() -> process.firings() >= atReturn + 3, () -> "the process that Main.run started"
                     + " fired " + process.firings() + " time(s) and stopped (its task: " + process.lastTaskState()
                     + "): a background process runs for the whole program. Was its task cancelled, or closed?");
 
@@ -74,7 +77,7 @@ class BackgroundFormsTest {
             runQuietly(() -> Main.runKeepingTheHandle(TICK, process), "Main.runKeepingTheHandle");
 
             // A poll that began before the end of the work may still be running, and counts.
-            Workers.awaitUntil(() -> process.firings() >= 1, () -> "the process that Main.runKeepingTheHandle"
+            WORKERS.awaitUntil(() -> process.firings() >= 1, () -> "the process that Main.runKeepingTheHandle"
                     + " started never fired (its task: " + process.lastTaskState() + "): was its task started"
                     + " before work(tick), and kept until work(tick) returned?");
             assertThat(process.lastTaskDetached())
@@ -92,7 +95,7 @@ class BackgroundFormsTest {
             try (ConsoleCapture quiet = ConsoleCapture.start()) { // the counters' "polling with result: N"
                 Task<Integer> high = AsyncRuntime.spawnTask(new CounterFuture(TICK), FutureType.HIGH);
                 Task<Integer> low = AsyncRuntime.spawnTask(new CounterFuture(TICK));
-                Workers.awaitFinished(high, low);
+                WORKERS.awaitFinished(high, low);
             }
             assertThat(process.firings())
                     .as("the process's firings after Main.runKeepingTheHandle returned, with other work running"
@@ -102,9 +105,9 @@ class BackgroundFormsTest {
         }
     }
 
-    private static void runQuietly(Runnable program, String name) throws Exception {
+    private static void runQuietly(Workers.Program program, String name) throws Exception {
         try (ConsoleCapture quiet = ConsoleCapture.start()) { // the program's own printout
-            Workers.runWatched(Workers.MAIN_RETURNS, program, () -> name + " did not return: it waits for"
+            WORKERS.runWatched(program, () -> name + " did not return: it waits for"
                     + " a task that does not finish (the background process never does: is it joined?)");
         }
     }
@@ -117,7 +120,7 @@ class BackgroundFormsTest {
             for (int i = 0; i < consumers; i++) {
                 tasks.add(AsyncRuntime.spawnTask(Futures.async(() -> holdUntilAllRun(allRunning))));
             }
-            Workers.awaitFinished(tasks.toArray(Task<?>[]::new));
+            WORKERS.awaitFinished(tasks.toArray(Task<?>[]::new));
         } finally {
             while (allRunning.getCount() > 0) {
                 allRunning.countDown(); // never leave a consumer waiting

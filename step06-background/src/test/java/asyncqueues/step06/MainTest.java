@@ -1,5 +1,6 @@
 package asyncqueues.step06;
 
+import static asyncqueues.step06.StageRuntime.WORKERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +9,7 @@ import asyncqueues.task.Future;
 import asyncqueues.task.Poll;
 import asyncqueues.task.Waker;
 import asyncqueues.workbook.ConsoleCapture;
+import asyncqueues.workbook.testing.IsolatedStage;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -40,8 +42,7 @@ class MainTest {
         public void execute() throws Throwable {
             List<String> lines;
             try (ConsoleCapture console = ConsoleCapture.start()) {
-                Workers.runWatched(Workers.MAIN_RETURNS, () -> Main.main(new String[] {"--fast"}),
-                        () -> MAIN_DID_NOT_RETURN);
+                WORKERS.runWatched(() -> Main.main(new String[] {"--fast"}), () -> MAIN_DID_NOT_RETURN);
                 lines = console.lines();
             }
 
@@ -74,8 +75,7 @@ class MainTest {
         @Override
         public void execute() throws Throwable {
             try (ConsoleCapture quiet = ConsoleCapture.start()) {
-                Workers.runWatched(Workers.MAIN_RETURNS, () -> Main.main(new String[] {"--fast"}),
-                        () -> MAIN_DID_NOT_RETURN);
+                WORKERS.runWatched(() -> Main.main(new String[] {"--fast"}), () -> MAIN_DID_NOT_RETURN);
             }
 
             assertThat(IsolatedStage.workerNames()).as("the consumer threads once Main has returned").containsExactly(

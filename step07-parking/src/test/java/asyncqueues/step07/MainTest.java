@@ -1,5 +1,6 @@
 package asyncqueues.step07;
 
+import static asyncqueues.step07.StageRuntime.WORKERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +12,7 @@ import asyncqueues.task.Waker;
 import asyncqueues.workbook.ConsoleCapture;
 import asyncqueues.workbook.testing.CounterPrintout;
 import asyncqueues.workbook.testing.Within;
+import asyncqueues.workbook.testing.Workers;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.FutureTask;
@@ -37,10 +39,10 @@ class MainTest {
     @Tag("exercise-7.1")
     @Tag("exercise-7.2")
     void printsTheChaptersLines() throws Throwable {
-        Workers.startQueues(); // as Main's first two spawns would: it prints the same
+        StageRuntime.startQueues(); // as Main's first two spawns would: it prints the same
         List<String> lines;
         try (ConsoleCapture console = ConsoleCapture.start()) {
-            Workers.runWatched("Main.main", () -> Main.main(new String[] {"--fast"}));
+            WORKERS.runWatched(() -> Main.main(new String[] {"--fast"}), () -> "Main.main did not return");
             lines = console.lines();
         }
 
@@ -61,7 +63,7 @@ class MainTest {
     @Tag("exercise-7.1")
     @Tag("exercise-7.2")
     void sleepsFiveTicksBeforeTheBlock() throws Throwable {
-        Workers.startQueues();
+        StageRuntime.startQueues();
         Duration tick = Duration.ofMillis(10);
         try (ConsoleCapture console = ConsoleCapture.start()) {
             FutureTask<Void> program = new FutureTask<>(() -> {
@@ -70,11 +72,11 @@ class MainTest {
             });
             long start = System.nanoTime();
             Thread.ofPlatform().name("main-under-test").daemon().start(program);
-            Workers.awaitUntil(() -> console.lines().contains("before the block"),
+            WORKERS.awaitUntil(() -> console.lines().contains("before the block"),
                     () -> "Main.run did not print 'before the block'; it printed " + console.lines());
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("from the start of main to 'before the block'")
                     .isGreaterThanOrEqualTo(tick.multipliedBy(5));
-            Workers.awaitUntil(program::isDone, () -> "Main.run did not return: a task it blocks on did not finish;"
+            WORKERS.awaitUntil(program::isDone, () -> "Main.run did not return: a task it blocks on did not finish;"
                     + " it printed " + console.lines());
             program.get(); // rethrows what it threw
         }
@@ -92,11 +94,11 @@ class MainTest {
     @Tag("exercise-7.1")
     @Tag("exercise-7.2")
     void idleThenSpawnSaysWhatParkingChanges() throws Exception {
-        Workers.startQueues();
-        Workers.awaitAllParked();
+        StageRuntime.startQueues();
+        StageRuntime.awaitAllParked();
         // A task spawned to parked consumers wakes one: so the count of wake-ups is not zero before the tick.
-        Workers.awaitFinished(AsyncRuntime.spawnTask(FutureOrderLabel.labelled(FutureType.LOW, Futures.ready(1))));
-        Workers.awaitAllParked();
+        WORKERS.awaitFinished(AsyncRuntime.spawnTask(FutureOrderLabel.labelled(FutureType.LOW, Futures.ready(1))));
+        StageRuntime.awaitAllParked();
         Duration tick = Duration.ofMillis(20);
 
         long start = System.nanoTime();

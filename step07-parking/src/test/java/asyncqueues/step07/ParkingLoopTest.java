@@ -8,6 +8,7 @@ import asyncqueues.task.Futures;
 import asyncqueues.task.Spawned;
 import asyncqueues.task.Task;
 import asyncqueues.task.TaskRunnable;
+import asyncqueues.workbook.testing.ConsumerThread;
 import asyncqueues.workbook.testing.Within;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -98,7 +99,7 @@ class ParkingLoopTest {
         try (ConsumerThread consumer = ConsumerThread.start(consumer(idle))) {
             consumer.awaitUntil(next::isFinished, () -> "the task after the failing one did not run: does the loop"
                     + " go on after a future threw (runCatching)? " + queues());
-            assertThat(consumer.thread().isAlive()).as("the consumer thread is alive").isTrue();
+            assertThat(consumer.isAlive()).as("the consumer thread is alive").isTrue();
         }
         assertThat(Futures.blockOn(next)).isEqualTo("after the failure");
         assertThatThrownBy(() -> Futures.blockOn(failing))
@@ -218,16 +219,14 @@ class ParkingLoopTest {
     @DisplayName("Exercise 7.1: a parked loop ends when its thread is interrupted, and leaves no announcement behind")
     @Tag("exercise-7.1")
     void endsWhenInterruptedWhileParked() throws Exception {
-        ConsumerThread consumer = ConsumerThread.start(consumer(idle));
-        awaitParked(consumer, "with both queues empty");
+        try (ConsumerThread consumer = ConsumerThread.start(consumer(idle))) {
+            awaitParked(consumer, "with both queues empty");
 
-        consumer.close(); // interrupts, then joins with a bound
+            consumer.interrupt();
 
-        consumer.rethrowIfFailed();
-        assertThat(consumer.thread().isAlive())
-                .as(() -> "the consumer thread is alive after an interrupt: an interrupt ends idle.park(); does the"
-                        + " loop then see its thread's interrupt status, and end? (" + consumer.describe() + ")")
-                .isFalse();
+            consumer.awaitUntil(() -> !consumer.isAlive(), () -> "the consumer thread is alive after an interrupt: an"
+                    + " interrupt ends idle.park(); does the loop then see its thread's interrupt status, and end?");
+        }
         assertThat(idle.idleCount()).as("the consumers still announced idle once the loop has ended (idle.park()"
                 + " withdraws the announcement when it returns)").isZero();
     }
@@ -244,15 +243,11 @@ class ParkingLoopTest {
         queue(own, () -> record("own, after the interrupt"));
         queue(other, () -> record("other, after the interrupt"));
 
-        ConsumerThread consumer = ConsumerThread.start(consumer(idle));
-        try {
-            consumer.awaitUntil(() -> !consumer.thread().isAlive(), () -> "the loop went on after its thread was"
+        try (ConsumerThread consumer = ConsumerThread.start(consumer(idle))) {
+            consumer.awaitUntil(() -> !consumer.isAlive(), () -> "the loop went on after its thread was"
                     + " interrupted while a task ran (it ran " + ran + "): does it look at the thread's interrupt"
                     + " status before it takes the next runnable, and leave it set?");
-        } finally {
-            consumer.close();
         }
-        consumer.rethrowIfFailed();
         assertThat(ran).as("the tasks that ran").containsExactly("interrupted");
         assertThat(interrupted.isFinished()).isTrue();
         assertThat(own).hasSize(1);
@@ -293,7 +288,7 @@ class ParkingLoopTest {
 
     /** Waits until the loop is parked: announced idle, and its thread waiting. */
     private void awaitParked(ConsumerThread consumer, String when) {
-        consumer.awaitUntil(() -> idle.idleCount() == 1 && consumer.thread().getState() == Thread.State.WAITING,
+        consumer.awaitUntil(() -> idle.idleCount() == 1 && consumer.state() == Thread.State.WAITING,
                 () -> "the loop did not park " + when + " (" + idle.idleCount() + " consumer(s) announced idle): "
                         + PARK);
     }

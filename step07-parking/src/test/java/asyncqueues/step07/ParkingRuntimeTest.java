@@ -1,6 +1,7 @@
 package asyncqueues.step07;
 
 import static asyncqueues.step07.AsyncRuntime.spawnTask;
+import static asyncqueues.step07.StageRuntime.WORKERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import asyncqueues.task.Context;
@@ -8,6 +9,7 @@ import asyncqueues.task.Futures;
 import asyncqueues.task.Poll;
 import asyncqueues.task.Task;
 import asyncqueues.task.Waker;
+import asyncqueues.workbook.testing.IsolatedStage;
 import asyncqueues.workbook.testing.TaskState;
 import asyncqueues.workbook.testing.Within;
 import java.util.ArrayList;
@@ -117,8 +119,8 @@ class ParkingRuntimeTest {
     static final class IdleConsumersStayParked implements Executable {
         @Override
         public void execute() {
-            Workers.startQueues();
-            Workers.awaitAllParked();
+            StageRuntime.startQueues();
+            StageRuntime.awaitAllParked();
             long wakeUps = AsyncRuntime.wakeUps();
 
             NothingHappens.during(() -> AsyncRuntime.wakeUps() != wakeUps,
@@ -127,8 +129,8 @@ class ParkingRuntimeTest {
             assertThat(AsyncRuntime.idleConsumers()).as("the consumers announced idle").isEqualTo(ALL_CONSUMERS);
 
             Task<Integer> task = spawnTask(FutureOrderLabel.labelled(FutureType.HIGH, Futures.ready(1)));
-            Workers.awaitFinished(task);
-            Workers.awaitAllParked();
+            WORKERS.awaitFinished(task);
+            StageRuntime.awaitAllParked();
             assertThat(AsyncRuntime.wakeUps() - wakeUps).as("the wake-ups that one spawn to a parked runtime caused:"
                     + " one runnable, one consumer woken (idle.wakeOne(), once per runnable)").isEqualTo(1);
         }
@@ -137,13 +139,13 @@ class ParkingRuntimeTest {
     static final class SpawnsToAParkedRuntime implements Executable {
         @Override
         public void execute() {
-            Workers.startQueues();
+            StageRuntime.startQueues();
             for (int round = 1; round <= SPAWN_ROUNDS; round++) {
-                Workers.awaitAllParked();
+                StageRuntime.awaitAllParked();
                 FutureType order = round % 2 == 0 ? FutureType.HIGH : FutureType.LOW;
                 Task<Integer> task = spawnTask(FutureOrderLabel.labelled(order, Futures.ready(round)));
                 int r = round;
-                Workers.awaitUntil(task::isFinished, () -> "round " + r + ": a task spawned to " + order + " while"
+                WORKERS.awaitUntil(task::isFinished, () -> "round " + r + ": a task spawned to " + order + " while"
                         + " every consumer was parked did not run (" + TaskState.explain(task) + "): " + WAKE);
             }
         }
@@ -152,7 +154,7 @@ class ParkingRuntimeTest {
     static final class WakeFromAnotherThread implements Executable {
         @Override
         public void execute() throws Exception {
-            Workers.startQueues();
+            StageRuntime.startQueues();
             AtomicReference<Waker> waker = new AtomicReference<>();
             Task<String> task = spawnTask(FutureOrderLabel.labelled(FutureType.LOW, (Context cx) -> {
                 if (waker.getAndSet(cx.waker()) == null) {
@@ -160,14 +162,14 @@ class ParkingRuntimeTest {
                 }
                 return Poll.ready("woken");
             }));
-            Workers.awaitUntil(() -> waker.get() != null, () -> "the task was not polled: "
+            WORKERS.awaitUntil(() -> waker.get() != null, () -> "the task was not polled: "
                     + TaskState.explain(task));
-            Workers.awaitAllParked();
+            StageRuntime.awaitAllParked();
 
             Thread waking = Thread.ofPlatform().daemon().name("waking-thread").start(() -> waker.get().wake());
             waking.join(Within.MOMENT);
 
-            Workers.awaitUntil(task::isFinished, () -> "the task, woken from another thread while every consumer was"
+            WORKERS.awaitUntil(task::isFinished, () -> "the task, woken from another thread while every consumer was"
                     + " parked, was not polled again (" + TaskState.explain(task) + "): " + WAKE);
             assertThat(Futures.blockOn(task)).isEqualTo("woken");
         }
@@ -177,10 +179,10 @@ class ParkingRuntimeTest {
         @Override
         public void execute() {
             Task<Integer> starter = spawnTask(FutureOrderLabel.labelled(FutureType.HIGH, Futures.ready(1)));
-            Workers.awaitFinished(starter);
+            WORKERS.awaitFinished(starter);
 
             for (int round = 0; round < STEALING_ROUNDS; round++) {
-                Workers.awaitAllParked();
+                StageRuntime.awaitAllParked();
                 assertThat(runLowTasksThatNeedEveryConsumer())
                         .as("the threads that ran round %d's LOW tasks", round)
                         .containsExactly("high-worker-1", "high-worker-2", "low-worker-1");
@@ -201,7 +203,7 @@ class ParkingRuntimeTest {
                     tasks.add(spawnTask(FutureOrderLabel.labelled(FutureType.LOW,
                             Futures.async(() -> runningThreadOnceAllRun(allRunning, ranOn)))));
                 }
-                Workers.awaitUntil(() -> tasks.stream().allMatch(Task::isFinished), () -> "the " + ALL_CONSUMERS
+                WORKERS.awaitUntil(() -> tasks.stream().allMatch(Task::isFinished), () -> "the " + ALL_CONSUMERS
                         + " LOW tasks, which each hold their thread until all of them run, did not all run at once:"
                         + " only " + new TreeSet<>(ranOn) + " took one. Does each spawn wake an idle consumer"
                         + " (idle.wakeOne(), exercise 7.2), and does a woken HIGH consumer take from the other queue when its own is"
@@ -217,8 +219,8 @@ class ParkingRuntimeTest {
     static final class SpawnsFromTwoThreads implements Executable {
         @Override
         public void execute() throws Exception {
-            Workers.startQueues();
-            Workers.awaitAllParked();
+            StageRuntime.startQueues();
+            StageRuntime.awaitAllParked();
             AtomicInteger ran = new AtomicInteger();
             CountDownLatch start = new CountDownLatch(1);
             List<FutureTask<Void>> spawners = new ArrayList<>();
@@ -241,10 +243,10 @@ class ParkingRuntimeTest {
                 spawner.get(Within.MOMENT.toMillis(), TimeUnit.MILLISECONDS); // rethrows what a spawn threw
             }
 
-            Workers.awaitUntil(() -> ran.get() == 2 * SPAWNS_PER_THREAD, () -> "of the " + 2 * SPAWNS_PER_THREAD
+            WORKERS.awaitUntil(() -> ran.get() == 2 * SPAWNS_PER_THREAD, () -> "of the " + 2 * SPAWNS_PER_THREAD
                     + " tasks spawned from two threads at once, only " + ran.get() + " ran: a runnable was queued and"
                     + " every consumer parked without taking it. " + WAKE);
-            Workers.awaitAllParked();
+            StageRuntime.awaitAllParked();
         }
     }
 
@@ -265,7 +267,7 @@ class ParkingRuntimeTest {
                         return running.getAndDecrement();
                     }))));
                 }
-                Workers.awaitUntil(() -> firstRunning.getCount() == 0, () -> "the first LOW task did not run: "
+                WORKERS.awaitUntil(() -> firstRunning.getCount() == 0, () -> "the first LOW task did not run: "
                         + TaskState.explain(tasks.getFirst()));
 
                 // Nothing was spawned to HIGH, so its consumers never started: the one LOW
@@ -275,7 +277,7 @@ class ParkingRuntimeTest {
             } finally {
                 release.countDown();
             }
-            Workers.awaitFinished(tasks.toArray(Task<?>[]::new));
+            WORKERS.awaitFinished(tasks.toArray(Task<?>[]::new));
             assertThat(mostAtOnce).as("the most tasks ever running at once").hasValue(1);
             assertThat(IsolatedStage.workerNames()).containsExactly("low-worker-1");
         }
@@ -285,7 +287,7 @@ class ParkingRuntimeTest {
     static final class ConsumersAreDaemons implements Executable {
         @Override
         public void execute() {
-            Workers.startQueues();
+            StageRuntime.startQueues();
 
             List<Thread> consumers = IsolatedStage.workers();
             assertThat(consumers).extracting(Thread::getName)

@@ -1,10 +1,9 @@
-package asyncqueues.step03;
+package asyncqueues.workbook.testing;
 
 import static java.util.concurrent.TimeUnit.MILLISECONDS;
 
 import asyncqueues.task.Future;
 import asyncqueues.task.Poll;
-import asyncqueues.workbook.testing.Within;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BrokenBarrierException;
@@ -12,15 +11,27 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Small futures for the tests, written apart from the code under test. */
-final class TestFutures {
+/**
+ * Small futures for the stages' tests, written apart from the code under test, so that a test
+ * of a runtime does not depend on the stage's own futures (which may be exercises). Each says
+ * by its name what it does when polled.
+ */
+public final class TestFutures {
 
     private TestFutures() {}
 
-    /** Wakes itself and is Pending until its {@code polls}-th poll, which is Ready with the count. */
-    static Future<Integer> readyOnPoll(int polls) {
+    /**
+     * Wakes itself and is Pending until its {@code polls}-th poll, which is Ready with the count.
+     * A poll after that fails the test: whoever awaits a future must not poll it once it is Ready.
+     */
+    public static Future<Integer> readyOnPoll(int polls) {
         AtomicInteger count = new AtomicInteger();
         return cx -> {
+            if (count.get() >= polls) {
+                throw new AssertionError("a future was polled again after it was Ready: whoever awaits a future"
+                        + " must not poll it once it is Ready (once the future an AsyncBlock awaits is Ready, the block"
+                        + " must move on to its next state)");
+            }
             if (count.incrementAndGet() < polls) {
                 cx.waker().wake();
                 return Poll.pending();
@@ -29,18 +40,31 @@ final class TestFutures {
         };
     }
 
+    /** {@code future}, counting its polls in {@code polls}: for a test to say how far a wait got. */
+    public static <T> Future<T> counting(Future<T> future, AtomicInteger polls) {
+        return cx -> {
+            polls.incrementAndGet();
+            return future.poll(cx);
+        };
+    }
+
     /** Throws {@code failure} on its first poll. */
-    static <T> Future<T> throwing(RuntimeException failure) {
+    public static <T> Future<T> throwing(RuntimeException failure) {
         return cx -> {
             throw failure;
         };
+    }
+
+    /** Ready, on its first poll, with the name of the thread that polled it. */
+    public static Future<String> threadName() {
+        return cx -> Poll.ready(Thread.currentThread().getName());
     }
 
     /**
      * Records the name of the thread of each poll; Pending (after a wake) until its
      * {@code polls}-th poll, which is Ready with the names.
      */
-    static Future<List<String>> pollingThreadNames(int polls) {
+    public static Future<List<String>> pollingThreadNames(int polls) {
         List<String> names = new ArrayList<>();
         return cx -> {
             names.add(Thread.currentThread().getName());
@@ -52,17 +76,12 @@ final class TestFutures {
         };
     }
 
-    /** Ready, on its first poll, with the name of the thread that polled it. */
-    static Future<String> threadName() {
-        return cx -> Poll.ready(Thread.currentThread().getName());
-    }
-
     /**
      * Blocks the thread that polls it until every party of {@code barrier} is being polled at
      * the same time ({@link Within#MOMENT} at most), then is Ready with that thread's name. A task
      * that never meets the others fails instead of holding its consumer for good.
      */
-    static Future<String> meetingAt(CyclicBarrier barrier) {
+    public static Future<String> meetingAt(CyclicBarrier barrier) {
         return cx -> {
             meet(barrier);
             return Poll.ready(Thread.currentThread().getName());
@@ -70,7 +89,7 @@ final class TestFutures {
     }
 
     /** As {@link #meetingAt}, Ready with the thread itself rather than its name. */
-    static Future<Thread> threadMeetingAt(CyclicBarrier barrier) {
+    public static Future<Thread> threadMeetingAt(CyclicBarrier barrier) {
         return cx -> {
             meet(barrier);
             return Poll.ready(Thread.currentThread());

@@ -1,5 +1,4 @@
-// Carried over unchanged from step05-builder-macros's tests by ./jbang stubs --write; edit it there.
-package asyncqueues.step06;
+package asyncqueues.workbook.testing;
 
 import asyncqueues.task.Context;
 import asyncqueues.task.Future;
@@ -13,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * waits off the queues, as a real future waiting for I/O does, so a test can decide in which order
  * its tasks finish without tying up the runtime's few consumer threads.
  */
-final class GateFuture<T> implements Future<T> {
+public final class GateFuture<T> implements Future<T> {
 
     private final AtomicReference<Waker> waiting = new AtomicReference<>();
     private final AtomicBoolean opening = new AtomicBoolean();
@@ -32,7 +31,7 @@ final class GateFuture<T> implements Future<T> {
     }
 
     /** Makes the future ready with {@code value} and wakes its task; only the first call counts. */
-    void open(T value) {
+    public void open(T value) {
         if (!opening.compareAndSet(false, true)) {
             return;
         }
