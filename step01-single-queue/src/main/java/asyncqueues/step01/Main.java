@@ -7,9 +7,9 @@ import asyncqueues.workbook.Ticks;
 import java.time.Duration;
 
 /**
- * Stage 1's program, the chapter's {@code main} for one queue and one consumer: it spawns two
- * counters and a block of four async fns, sleeps for five ticks, says so, and then blocks on the
- * three tasks in turn.
+ * The chapter's first {@code main}: it spawns two counters and a block of four async fns, sleeps
+ * for five ticks, says so, and then blocks on the three tasks in turn. Stage 1 runs it on one
+ * consumer; stage 2 runs it again, unchanged, on three, and the tasks then run side by side.
  *
  * <p>A tick is the chapter's one second; with {@code --fast} it is 50 milliseconds, so the
  * program runs twenty times faster and prints the same lines.

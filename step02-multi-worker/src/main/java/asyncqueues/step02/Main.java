@@ -1,3 +1,4 @@
+// Carried over unchanged from step01-single-queue's solution by ./jbang stubs --write; edit it there.
 package asyncqueues.step02;
 
 import asyncqueues.task.Future;
@@ -7,13 +8,9 @@ import asyncqueues.workbook.Ticks;
 import java.time.Duration;
 
 /**
- * Stage 2's program: stage 1's {@code main} again (the chapter gives no new one for this stage),
- * now on a queue with three consumers. It spawns two counters and a block of four async fns,
- * sleeps for five ticks, says so, and then blocks on the three tasks in turn.
- *
- * <p>Compare its printout with stage 1's: the three tasks now run at the same time, one per
- * consumer, so the counters' polls interleave with the async fns, and the whole program ends
- * sooner. No "runnable accepted" lines: like the chapter's pool, these consumers run quietly.
+ * The chapter's first {@code main}: it spawns two counters and a block of four async fns, sleeps
+ * for five ticks, says so, and then blocks on the three tasks in turn. Stage 1 runs it on one
+ * consumer; stage 2 runs it again, unchanged, on three, and the tasks then run side by side.
  *
  * <p>A tick is the chapter's one second; with {@code --fast} it is 50 milliseconds, so the
  * program runs twenty times faster and prints the same lines.
