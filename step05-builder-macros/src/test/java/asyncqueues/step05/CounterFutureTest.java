@@ -1,42 +1,43 @@
+// Carried over unchanged from step02-multi-worker's tests by ./jbang stubs --write; edit it there.
 package asyncqueues.step05;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import asyncqueues.task.Context;
 import asyncqueues.task.Poll;
 import asyncqueues.task.Waker;
 import asyncqueues.workbook.ConsoleCapture;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The given {@link CounterFuture}, polled by hand. */
+@DisplayName("CounterFuture (given)")
 @Timeout(30)
 class CounterFutureTest {
 
     @Test
-    void countsToThreeWakingItselfUntilReady() {
-        CounterFuture counter = new CounterFuture(Duration.ZERO);
+    @DisplayName("counts and prints on each poll, waking itself while Pending, Ready with 3")
+    void countsToThree() {
         AtomicInteger wakes = new AtomicInteger();
         Context cx = new Context(wakes::incrementAndGet);
-        List<Poll<Integer>> polls = new ArrayList<>();
-
+        CounterFuture counter = new CounterFuture(Duration.ZERO);
         try (ConsoleCapture console = ConsoleCapture.start()) {
-            for (int i = 0; i < 3; i++) {
-                polls.add(counter.poll(cx));
-            }
+            assertThat(counter.poll(cx)).isEqualTo(Poll.pending());
+            assertThat(counter.poll(cx)).isEqualTo(Poll.pending());
+            assertThat(counter.poll(cx)).isEqualTo(Poll.ready(3));
+
+            assertThat(wakes).hasValue(2);
             assertThat(console.lines()).containsExactly(
                     "polling with result: 1", "polling with result: 2", "polling with result: 3");
         }
-        assertThat(polls).containsExactly(Poll.pending(), Poll.pending(), Poll.ready(3));
-        assertThat(wakes).as("wakes: one per Pending").hasValue(2);
     }
 
     @Test
+    @DisplayName("each poll holds the polling thread for one tick")
     void sleepsOneTickPerPoll() {
         Duration tick = Duration.ofMillis(20);
         CounterFuture counter = new CounterFuture(tick);
@@ -52,6 +53,7 @@ class CounterFutureTest {
     /** The interrupt comes first, so the tick's sleep throws at once: no other thread is needed. */
     @Test
     @Timeout(10)
+    @DisplayName("a poll on an interrupted thread keeps the interrupt, for the consumer loop to see")
     void pollKeepsAnInterrupt() {
         CounterFuture counter = new CounterFuture(); // the chapter's 1 s tick, cut short
         try (ConsoleCapture console = ConsoleCapture.start()) {
@@ -67,10 +69,11 @@ class CounterFutureTest {
     }
 
     @Test
-    void rejectsABadTickByName() {
-        assertThatThrownBy(() -> new CounterFuture(null))
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("tick");
-        assertThatThrownBy(() -> new CounterFuture(Duration.ofMillis(-1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tick");
+    @DisplayName("rejects a null or negative tick, naming it")
+    void rejectsBadTick() {
+        assertThatNullPointerException().isThrownBy(() -> new CounterFuture(null))
+                .withMessageContaining("tick");
+        assertThatIllegalArgumentException().isThrownBy(() -> new CounterFuture(Duration.ofMillis(-1)))
+                .withMessageContaining("tick");
     }
 }

@@ -1,49 +1,45 @@
-// Carried over unchanged from step04-stealing's tests by ./jbang stubs --write; edit it there.
+// Carried over unchanged from step03-priority-queues's tests by ./jbang stubs --write; edit it there.
 package asyncqueues.step07;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import asyncqueues.task.Context;
 import asyncqueues.task.Poll;
 import asyncqueues.task.Waker;
 import asyncqueues.workbook.ConsoleCapture;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The given {@link CounterFuture}, polled by hand. */
+@DisplayName("CounterFuture (given)")
 @Timeout(30)
 class CounterFutureTest {
 
     @Test
-    void countsToThreeWakingItselfUntilReady() {
-        CounterFuture counter = new CounterFuture(FutureType.LOW, Duration.ZERO);
+    @DisplayName("carries its label, and polls as in stage 1: counts, prints, wakes while Pending, Ready with 3")
+    void labelledCounter() {
         AtomicInteger wakes = new AtomicInteger();
         Context cx = new Context(wakes::incrementAndGet);
-        List<Poll<Integer>> polls = new ArrayList<>();
-
+        CounterFuture counter = new CounterFuture(FutureType.LOW, Duration.ZERO);
+        assertThat(counter.getOrder()).isEqualTo(FutureType.LOW);
+        assertThat(new CounterFuture(FutureType.HIGH).getOrder()).isEqualTo(FutureType.HIGH);
         try (ConsoleCapture console = ConsoleCapture.start()) {
-            for (int i = 0; i < 3; i++) {
-                polls.add(counter.poll(cx));
-            }
+            assertThat(counter.poll(cx)).isEqualTo(Poll.pending());
+            assertThat(counter.poll(cx)).isEqualTo(Poll.pending());
+            assertThat(counter.poll(cx)).isEqualTo(Poll.ready(3));
+
+            assertThat(wakes).hasValue(2);
             assertThat(console.lines()).containsExactly(
                     "polling with result: 1", "polling with result: 2", "polling with result: 3");
         }
-        assertThat(polls).containsExactly(Poll.pending(), Poll.pending(), Poll.ready(3));
-        assertThat(wakes).as("wakes: one per Pending").hasValue(2);
     }
 
     @Test
-    void carriesItsLabel() {
-        assertThat(new CounterFuture(FutureType.HIGH, Duration.ZERO).getOrder()).isEqualTo(FutureType.HIGH);
-        assertThat(new CounterFuture(FutureType.LOW).getOrder()).isEqualTo(FutureType.LOW);
-    }
-
-    @Test
+    @DisplayName("each poll holds the polling thread for one tick")
     void sleepsOneTickPerPoll() {
         Duration tick = Duration.ofMillis(20);
         CounterFuture counter = new CounterFuture(FutureType.LOW, tick);
@@ -59,6 +55,7 @@ class CounterFutureTest {
     /** The interrupt comes first, so the tick's sleep throws at once: no other thread is needed. */
     @Test
     @Timeout(10)
+    @DisplayName("a poll on an interrupted thread keeps the interrupt, for the consumer loop to see")
     void pollKeepsAnInterrupt() {
         CounterFuture counter = new CounterFuture(FutureType.LOW); // the chapter's 1 s tick, cut short
         try (ConsoleCapture console = ConsoleCapture.start()) {
@@ -74,12 +71,14 @@ class CounterFutureTest {
     }
 
     @Test
-    void rejectsBadArgumentsByName() {
-        assertThatThrownBy(() -> new CounterFuture(null, Duration.ZERO))
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("order");
-        assertThatThrownBy(() -> new CounterFuture(FutureType.LOW, null))
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("tick");
-        assertThatThrownBy(() -> new CounterFuture(FutureType.LOW, Duration.ofMillis(-1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tick");
+    @DisplayName("rejects a null order, a null tick or a negative tick, naming it")
+    void rejectsBadArguments() {
+        assertThatNullPointerException().isThrownBy(() -> new CounterFuture(null))
+                .withMessageContaining("order");
+        assertThatNullPointerException().isThrownBy(() -> new CounterFuture(FutureType.HIGH, null))
+                .withMessageContaining("tick");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new CounterFuture(FutureType.HIGH, Duration.ofMillis(-1)))
+                .withMessageContaining("tick");
     }
 }
