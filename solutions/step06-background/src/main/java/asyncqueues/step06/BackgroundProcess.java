@@ -9,13 +9,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The chapter's background process: a future that is never ready. Each poll does the process's
- * periodic work (here it prints "background process firing"), holds its thread for one tick,
- * wakes its own task and returns Pending; so its task goes back on its queue after every poll,
- * for as long as the program runs or until the task is cancelled.
- *
- * <p>The sleep blocks a consumer thread for a tick per firing, on purpose, as the chapter's does:
- * a real periodic process would wait for a timer instead and hold no thread between firings.
+ * The chapter's background process: a future that is never ready. Each poll prints "background
+ * process firing", holds its thread for a tick (as the chapter's does; a real process would wait
+ * for a timer and hold no thread), wakes its own task and returns Pending: its task goes back on
+ * its queue after every firing, until the program ends or the task is cancelled.
  */
 public final class BackgroundProcess implements Future<Void> {
 

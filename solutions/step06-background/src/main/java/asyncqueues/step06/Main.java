@@ -25,7 +25,11 @@ public final class Main {
 
     /** Runs the program; {@code --fast} for 50 ms ticks instead of the chapter's 1 s. */
     public static void main(String[] args) {
-        Duration tick = Ticks.from(args);
+        run(Ticks.from(args));
+    }
+
+    /** The chapter's last program, with {@code tick} for its one-second sleeps. */
+    static void run(Duration tick) {
         run(tick, new BackgroundProcess(tick));
     }
 
