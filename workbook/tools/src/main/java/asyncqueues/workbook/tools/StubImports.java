@@ -75,6 +75,38 @@ final class StubImports {
     }
 
     /**
+     * The stub file {@code stub} with the learner's imports: if {@code learner} has every import
+     * of the stub's one block and more, its whole import block, in its order (an IDE sorts a
+     * block it adds to), in place of the stub's; otherwise the stub with the learner's own
+     * imports added ({@link #with}).
+     */
+    static List<MarkedSource.Line> keepingLearners(List<MarkedSource.Line> stub, List<MarkedSource.Line> learner) {
+        List<MarkedSource.Line> own = learnersOwn(learner, stub);
+        if (own.isEmpty()) {
+            return stub;
+        }
+        List<Integer> stubImports = new ArrayList<>();
+        for (int i = 0; i < stub.size(); i++) {
+            if (isImport(stub.get(i))) {
+                stubImports.add(i);
+            }
+        }
+        List<MarkedSource.Line> theirs = learner.stream().filter(StubImports::isImport).toList();
+        Set<String> theirTexts = new HashSet<>();
+        theirs.forEach(line -> theirTexts.add(line.text().strip()));
+        boolean oneBlock = !stubImports.isEmpty()
+                && stubImports.getLast() - stubImports.getFirst() == stubImports.size() - 1;
+        boolean keepsAll = stubImports.stream().allMatch(i -> theirTexts.contains(stub.get(i).text().strip()));
+        if (!oneBlock || !keepsAll) {
+            return with(stub, own);
+        }
+        List<MarkedSource.Line> result = new ArrayList<>(stub.subList(0, stubImports.getFirst()));
+        result.addAll(theirs);
+        result.addAll(stub.subList(stubImports.getLast() + 1, stub.size()));
+        return result;
+    }
+
+    /**
      * {@code lines} with {@code own} added after their last import, or, if they have none, after
      * the package line, as a block of its own.
      */

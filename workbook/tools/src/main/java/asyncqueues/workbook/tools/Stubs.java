@@ -284,8 +284,7 @@ public final class Stubs {
             }
         }
         kept.addAll(keptHere);
-        return SourceFiles.utf8(MarkedSource.join(StubImports.with(lines,
-                StubImports.learnersOwn(learnerLines, made.lines()))));
+        return SourceFiles.utf8(MarkedSource.join(StubImports.keepingLearners(lines, learnerLines)));
     }
 
     /** What each file of the stage should be, by its path relative to {@code src/main/java}. */

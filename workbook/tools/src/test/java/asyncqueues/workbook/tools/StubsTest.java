@@ -263,11 +263,29 @@ class StubsTest {
         assertThat(Stubs.compare(layout, stage2).learnerRegions()).singleElement()
                 .satisfies(region -> assertThat(region.line()).as("the BEGIN marker's line, imports counted").isEqualTo(12));
 
+        String theirs = SourceFiles.read(doubler);
         Stubs.Written written = Stubs.write(layout, catalog, false);
 
         assertThat(written.kept()).hasSize(1);
-        assertThat(SourceFiles.read(doubler)).contains("import asyncqueues.task.Numbers;\n")
-                .contains("return Numbers.twice(value);");
+        assertThat(SourceFiles.read(doubler)).as("the learner's file, answer and imports as they were").isEqualTo(theirs);
+        assertThat(Stubs.check(layout, catalog)).isEmpty();
+    }
+
+    @Test
+    void aRewrittenFileKeepsTheLearnersImportBlockInItsOrder() {
+        ExerciseCatalog catalog = ExerciseCatalog.load(layout);
+        Stage stage2 = new Stage(2, "step02-multi-worker");
+        Path doubler = layout.stageSources(stage2).resolve("asyncqueues/step02/Doubler.java");
+        Fixture.edit(doubler, "throw new ExerciseNotDone(\"2.1\");", "return Numbers.twice(value);");
+        Fixture.edit(doubler, "import asyncqueues.workbook.ExerciseNotDone;\n",
+                "import asyncqueues.task.Numbers;\nimport asyncqueues.workbook.ExerciseNotDone;\n");
+        Fixture.edit(doubler, "/** Doubling, with the foundation's help. */", "/** Doubling. */"); // a drift to repair
+
+        Stubs.write(layout, catalog, false);
+
+        assertThat(SourceFiles.read(doubler))
+                .contains("import asyncqueues.task.Numbers;\nimport asyncqueues.workbook.ExerciseNotDone;\n")
+                .contains("/** Doubling, with the foundation's help. */").contains("return Numbers.twice(value);");
         assertThat(Stubs.check(layout, catalog)).isEmpty();
     }
 
