@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Supplier;
 
 /**
  * Stage 2's runtime: one global queue of runnables, now with a pool of {@value #CONSUMERS}
@@ -81,18 +82,19 @@ public final class AsyncRuntime {
      */
     public static <T> Task<T> spawnTask(Future<T> future) {
         Objects.requireNonNull(future, "future must not be null");
-        return spawnTask(future, GlobalQueue.INSTANCE);
+        return spawnTask(future, () -> GlobalQueue.INSTANCE);
     }
 
     /**
-     * The chapter's {@code spawn_task} with its queue passed in: wraps {@code future} in a task
-     * whose runnable goes on {@code queue} each time it is scheduled, schedules it for its first
-     * run, prints the queue's length, and returns the task.
+     * Stage 1's {@code spawnTask} with its queue passed in: wraps {@code future} in a task whose
+     * runnable goes on the queue each time it is scheduled, schedules it for its first run,
+     * prints the queue's length, and returns the task. The queue is asked for in the schedule
+     * function, as the chapter's closure reads its lazy {@code QUEUE}.
      */
-    static <T> Task<T> spawnTask(Future<T> future, BlockingQueue<TaskRunnable> queue) {
-        Spawned<T> spawned = AsyncTask.spawn(future, queue::add);
+    static <T> Task<T> spawnTask(Future<T> future, Supplier<BlockingQueue<TaskRunnable>> queue) {
+        Spawned<T> spawned = AsyncTask.spawn(future, runnable -> queue.get().add(runnable));
         spawned.runnable().schedule();
-        System.out.println("Here is the queue count: " + queue.size());
+        System.out.println("Here is the queue count: " + queue.get().size());
         return spawned.task();
     }
 

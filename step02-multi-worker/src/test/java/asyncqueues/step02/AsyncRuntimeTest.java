@@ -54,7 +54,7 @@ class AsyncRuntimeTest {
     void spawnTaskQueuesTheRunnable() {
         BlockingQueue<TaskRunnable> queue = new LinkedBlockingQueue<>();
         try (ConsoleCapture console = ConsoleCapture.start()) {
-            Task<String> task = AsyncRuntime.spawnTask(Futures.ready("value"), queue);
+            Task<String> task = AsyncRuntime.spawnTask(Futures.ready("value"), () -> queue);
 
             assertThat(console.lines()).containsExactly("Here is the queue count: 1");
             assertThat(task.isFinished()).isFalse();

@@ -36,8 +36,8 @@ class TwoConsumersTest {
             for (int round = 0; round < 10; round++) {
                 CyclicBarrier bothRunning = new CyclicBarrier(2); // each task waits until the other runs
                 List<Task<String>> tasks = List.of(
-                        AsyncRuntime.spawnTask(TestFutures.meetingAt(bothRunning), queue),
-                        AsyncRuntime.spawnTask(TestFutures.meetingAt(bothRunning), queue));
+                        AsyncRuntime.spawnTask(TestFutures.meetingAt(bothRunning), () -> queue),
+                        AsyncRuntime.spawnTask(TestFutures.meetingAt(bothRunning), () -> queue));
 
                 List<String> ranOn = new ArrayList<>();
                 for (Task<String> task : tasks) {
