@@ -5,6 +5,7 @@ import asyncqueues.task.Futures;
 import asyncqueues.task.Task;
 import asyncqueues.workbook.Ticks;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * The chapter's first {@code main}: it spawns two counters and a block of four async fns, sleeps
@@ -45,12 +46,9 @@ public final class Main {
         return asyncFn(Ticks.CHAPTER);
     }
 
-    /**
-     * The chapter's {@code async fn}: a future whose body, run on its first poll, sleeps one tick
-     * and prints {@code async fn}. The sleep blocks the consumer on purpose, to show that an
-     * async body with no await in it runs straight through, holding its thread.
-     */
+    /** The chapter's {@code async fn}: its first poll sleeps a tick, holding its thread, and prints. */
     public static Future<Void> asyncFn(Duration tick) {
+        Objects.requireNonNull(tick, "tick must not be null");
         return Futures.async(() -> {
             Ticks.sleep(tick);
             System.out.println("async fn");

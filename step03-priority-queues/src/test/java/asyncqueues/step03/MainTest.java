@@ -3,14 +3,11 @@ package asyncqueues.step03;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import asyncqueues.task.Context;
-import asyncqueues.task.Future;
-import asyncqueues.task.Poll;
-import asyncqueues.task.Waker;
 import asyncqueues.workbook.ConsoleCapture;
 import asyncqueues.workbook.Ticks;
 import asyncqueues.workbook.testing.ThreadReport;
 import asyncqueues.workbook.testing.Within;
+import asyncqueues.workbook.testing.Workers;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.FutureTask;
@@ -24,7 +21,6 @@ import org.junit.jupiter.api.Timeout;
 class MainTest {
 
     /** Main --fast runs for about 10 ticks of 50 ms. */
-    private static final Duration MAIN_RETURNS = Duration.ofSeconds(3);
 
     private static final Duration FIVE_FAST_TICKS = Ticks.FAST.multipliedBy(5);
 
@@ -33,39 +29,6 @@ class MainTest {
     void parsesArguments() {
         assertThatIllegalArgumentException().isThrownBy(() -> Main.main(new String[] {"--slow"}))
                 .withMessageContaining("--slow");
-    }
-
-    @Test
-    @DisplayName("asyncFn runs its body on its first poll: it holds its thread for a tick, then prints 'async fn'")
-    void asyncFnHoldsItsThreadForATick() {
-        Duration tick = Duration.ofMillis(20);
-        try (ConsoleCapture console = ConsoleCapture.start()) {
-            Future<Void> asyncFn = Main.asyncFn(tick);
-            assertThat(console.lines()).as("printed before the first poll").isEmpty();
-
-            long start = System.nanoTime();
-            assertThat(asyncFn.poll(new Context(Waker.noop()))).isEqualTo(Poll.ready(null));
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the poll's length")
-                    .isGreaterThanOrEqualTo(tick);
-            assertThat(console.lines()).containsExactly("async fn");
-        }
-    }
-
-    /** The interrupt comes first, so the sleep throws at once: no other thread is needed. */
-    @Test
-    @Timeout(10)
-    @DisplayName("asyncFn() polled on an interrupted thread finishes, and keeps the interrupt for its consumer")
-    void asyncFnKeepsAnInterrupt() {
-        try (ConsoleCapture console = ConsoleCapture.start()) {
-            Thread.currentThread().interrupt();
-
-            assertThat(Main.asyncFn().poll(new Context(Waker.noop()))).isEqualTo(Poll.ready(null));
-            assertThat(Thread.currentThread().isInterrupted()).as("the thread's interrupt status after the poll")
-                    .isTrue();
-            assertThat(console.lines()).containsExactly("async fn");
-        } finally {
-            Thread.interrupted(); // cleared, so that the thread is as it was
-        }
     }
 
     /** The tasks run on three consumers at once, so the test checks what is printed, not the order. */
@@ -84,11 +47,11 @@ class MainTest {
             });
             long start = System.nanoTime();
             Thread.ofPlatform().name("main-under-test").daemon().start(program);
-            Within.await(MAIN_RETURNS, () -> console.lines().contains("before the block"),
+            Within.await(Workers.MAIN_RETURNS, () -> console.lines().contains("before the block"),
                     () -> "Main.main did not print 'before the block'; it printed " + console.lines());
             assertThat(Duration.ofNanos(System.nanoTime() - start)).as("from the start of main to 'before the"
                     + " block': main sleeps five ticks after its spawns").isGreaterThanOrEqualTo(FIVE_FAST_TICKS);
-            Within.await(MAIN_RETURNS, program::isDone, () -> "Main.main did not return: it waits for a task that"
+            Within.await(Workers.MAIN_RETURNS, program::isDone, () -> "Main.main did not return: it waits for a task that"
                     + " does not finish. A task whose runnable was never queued (runnable.schedule()), or whose future"
                     + " returned Pending without a wake (cx.waker().wake()), never finishes ("
                     + ThreadReport.describe(ThreadReport.liveThreadsNamed("(high|low)-worker-\\d+"))

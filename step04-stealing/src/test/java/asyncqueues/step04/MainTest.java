@@ -4,10 +4,6 @@ import static asyncqueues.step04.StageRuntime.WORKERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import asyncqueues.task.Context;
-import asyncqueues.task.Future;
-import asyncqueues.task.Poll;
-import asyncqueues.task.Waker;
 import asyncqueues.workbook.ConsoleCapture;
 import asyncqueues.workbook.testing.CounterPrintout;
 import java.time.Duration;
@@ -65,49 +61,6 @@ class MainTest {
                     + " it printed " + console.lines());
             program.get(); // rethrows what it threw
         }
-    }
-
-    @Test
-    void asyncFnHoldsItsThreadForATick() {
-        Duration tick = Duration.ofMillis(20);
-        try (ConsoleCapture console = ConsoleCapture.start()) {
-            Future<Void> asyncFn = Main.asyncFn(tick);
-
-            long start = System.nanoTime();
-            assertThat(asyncFn.poll(new Context(Waker.noop()))).isEqualTo(Poll.ready(null));
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the poll's length")
-                    .isGreaterThanOrEqualTo(tick);
-            assertThat(console.lines()).containsExactly("async fn");
-        }
-    }
-
-    /** The interrupt comes first, so the sleep throws at once: no other thread is needed. */
-    @Test
-    @Timeout(10)
-    void asyncFnKeepsAnInterrupt() {
-        try (ConsoleCapture console = ConsoleCapture.start()) {
-            Thread.currentThread().interrupt();
-
-            assertThat(Main.asyncFn().poll(new Context(Waker.noop()))).isEqualTo(Poll.ready(null));
-            assertThat(Thread.currentThread().isInterrupted()).as("the thread's interrupt status after the poll")
-                    .isTrue();
-            assertThat(console.lines()).containsExactly("async fn");
-        } finally {
-            Thread.interrupted(); // cleared, so that the thread is as it was
-        }
-    }
-
-    @Test
-    void asyncFnRunsOnlyWhenPolled() {
-        try (ConsoleCapture console = ConsoleCapture.start()) {
-            Future<Void> asyncFn = Main.asyncFn(Duration.ZERO);
-            assertThat(console.lines()).as("printed before the first poll").isEmpty();
-
-            assertThat(asyncFn.poll(new Context(Waker.noop()))).isEqualTo(Poll.ready(null));
-            assertThat(console.lines()).containsExactly("async fn");
-        }
-        assertThatThrownBy(() -> Main.asyncFn(null))
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("tick");
     }
 
     @Test

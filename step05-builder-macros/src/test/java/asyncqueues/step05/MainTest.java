@@ -4,14 +4,9 @@ import static asyncqueues.step05.StageRuntime.WORKERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import asyncqueues.task.Context;
-import asyncqueues.task.Future;
-import asyncqueues.task.Poll;
-import asyncqueues.task.Waker;
 import asyncqueues.workbook.ConsoleCapture;
 import asyncqueues.workbook.testing.CounterPrintout;
 import asyncqueues.workbook.testing.IsolatedStage;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -90,49 +85,6 @@ class MainTest {
             IntStream.rangeClosed(1, high).forEach(n -> expected.add("high-worker-" + n));
             expected.add("low-worker-1");
             assertThat(IsolatedStage.workerNames()).containsExactlyInAnyOrderElementsOf(expected);
-        }
-    }
-
-    @Test
-    void asyncFnRunsOnlyWhenPolled() {
-        try (ConsoleCapture console = ConsoleCapture.start()) {
-            Future<Void> asyncFn = Main.asyncFn(Duration.ZERO);
-            assertThat(console.lines()).as("printed before the first poll").isEmpty();
-
-            assertThat(asyncFn.poll(new Context(Waker.noop()))).isEqualTo(Poll.ready(null));
-            assertThat(console.lines()).containsExactly("async fn");
-        }
-        assertThatThrownBy(() -> Main.asyncFn(null))
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("tick");
-    }
-
-    @Test
-    void asyncFnHoldsItsThreadForATick() {
-        Duration tick = Duration.ofMillis(20);
-        try (ConsoleCapture console = ConsoleCapture.start()) {
-            Future<Void> asyncFn = Main.asyncFn(tick);
-
-            long start = System.nanoTime();
-            assertThat(asyncFn.poll(new Context(Waker.noop()))).isEqualTo(Poll.ready(null));
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the poll's length")
-                    .isGreaterThanOrEqualTo(tick);
-            assertThat(console.lines()).containsExactly("async fn");
-        }
-    }
-
-    /** The interrupt comes first, so the sleep throws at once: no other thread is needed. */
-    @Test
-    @Timeout(10)
-    void asyncFnKeepsAnInterrupt() {
-        try (ConsoleCapture console = ConsoleCapture.start()) {
-            Thread.currentThread().interrupt();
-
-            assertThat(Main.asyncFn().poll(new Context(Waker.noop()))).isEqualTo(Poll.ready(null));
-            assertThat(Thread.currentThread().isInterrupted()).as("the thread's interrupt status after the poll")
-                    .isTrue();
-            assertThat(console.lines()).containsExactly("async fn");
-        } finally {
-            Thread.interrupted(); // cleared, so that the thread is as it was
         }
     }
 

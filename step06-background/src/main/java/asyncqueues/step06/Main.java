@@ -64,7 +64,7 @@ public final class Main {
         return asyncFn(Ticks.CHAPTER);
     }
 
-    /** The chapter's {@code async fn}: its first poll sleeps a tick, blocking as the chapter's does, and prints. */
+    /** The chapter's {@code async fn}: its first poll sleeps a tick, holding its thread, and prints. */
     public static Future<Void> asyncFn(Duration tick) {
         Objects.requireNonNull(tick, "tick must not be null");
         return Futures.async(() -> {

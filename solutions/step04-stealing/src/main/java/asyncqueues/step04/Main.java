@@ -48,12 +48,7 @@ public final class Main {
         return asyncFn(Ticks.CHAPTER);
     }
 
-    /**
-     * The chapter's {@code async fn}: a future whose body, run on its first poll, sleeps one tick
-     * and prints {@code async fn}. The sleep blocks the consumer on purpose, as the chapter's does.
-     *
-     * @throws NullPointerException if {@code tick} is {@code null}
-     */
+    /** The chapter's {@code async fn}: its first poll sleeps a tick, holding its thread, and prints. */
     public static Future<Void> asyncFn(Duration tick) {
         Objects.requireNonNull(tick, "tick must not be null");
         return Futures.async(() -> {
