@@ -13,7 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The chapter's {@code async fn}, {@link Main#asyncFn}, which every stage's program spawns. */
+/** The chapter's {@code async fn}, {@link AsyncFn}, which every stage's {@code Main} inherits and spawns. */
 @DisplayName("Main.asyncFn")
 @Timeout(10)
 class AsyncFnTest {

@@ -11,7 +11,7 @@ import asyncqueues.task.Waker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The given parts of the runtime: its argument checks, labels, and the idle consumer's pause. */
+/** The given parts of the runtime: its argument checks and labels. */
 @Timeout(30)
 class AsyncRuntimeTest {
 
@@ -56,18 +56,5 @@ class AsyncRuntimeTest {
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("order");
         assertThatThrownBy(() -> FutureOrderLabel.labelled(FutureType.LOW, null))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("future");
-    }
-
-    /** The interrupt comes first, so the sleep throws at once: no other thread is needed. */
-    @Test
-    void pauseOnAnInterruptedThreadSaysStopAndKeepsTheInterrupt() {
-        Thread.currentThread().interrupt();
-        try {
-            assertThat(AsyncRuntime.pause(AsyncRuntime.IDLE_WAIT)).as("pause on an interrupted thread").isFalse();
-            assertThat(Thread.currentThread().isInterrupted()).as("the thread's interrupt status after the pause,"
-                    + " for the loop to see").isTrue();
-        } finally {
-            Thread.interrupted(); // cleared, so that the thread is as it was
-        }
     }
 }

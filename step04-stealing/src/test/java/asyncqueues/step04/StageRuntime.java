@@ -15,7 +15,7 @@ final class StageRuntime {
      * (with the exception's stack trace on the console) and no task ever finishes: the waits then
      * fail at once, saying so.
      */
-    static final Workers WORKERS = Workers.running("the stealing loop, AsyncRuntime.consume (exercise 4.1)");
+    static final Workers WORKERS = Workers.running("the stealing loop, StealingLoop.consume (exercise 4.1)");
 
     private StageRuntime() {}
 

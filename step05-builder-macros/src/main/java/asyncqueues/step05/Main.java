@@ -3,19 +3,17 @@ package asyncqueues.step05;
 import static asyncqueues.step05.AsyncRuntime.join;
 import static asyncqueues.step05.AsyncRuntime.spawnTask;
 
-import asyncqueues.task.Future;
 import asyncqueues.task.Futures;
 import asyncqueues.task.Task;
 import asyncqueues.workbook.Ticks;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Stage 5's program: the chapter's {@code main} with {@code spawn_task!} and {@code join!}. Counter
  * one and a block of two async fns go to HIGH, counter two and an async fn to the default queue.
  */
-public final class Main {
+public final class Main extends AsyncFn {
 
     private Main() {}
 
@@ -36,19 +34,5 @@ public final class Main {
         List<Void> outcomeTwo = join(four, three);
         System.out.println("outcome: " + outcome);
         System.out.println("outcome two: " + outcomeTwo);
-    }
-
-    /** The chapter's {@code async fn}, with the chapter's one-second sleep. */
-    public static Future<Void> asyncFn() {
-        return asyncFn(Ticks.CHAPTER);
-    }
-
-    /** The chapter's {@code async fn}: its first poll sleeps a tick, holding its thread, and prints. */
-    public static Future<Void> asyncFn(Duration tick) {
-        Objects.requireNonNull(tick, "tick must not be null");
-        return Futures.async(() -> {
-            Ticks.sleep(tick);
-            System.out.println("async fn");
-        });
     }
 }

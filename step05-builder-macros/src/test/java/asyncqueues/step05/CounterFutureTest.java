@@ -1,36 +1,43 @@
-// Carried over unchanged from step02-multi-worker's tests by ./jbang stubs --write; edit it there.
+// Carried over unchanged from step01-single-queue's tests by ./jbang stubs --write; edit it there.
 package asyncqueues.step05;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import asyncqueues.task.Context;
+import asyncqueues.task.Future;
+import asyncqueues.task.Futures;
 import asyncqueues.task.Poll;
-import asyncqueues.task.Waker;
 import asyncqueues.workbook.ConsoleCapture;
+import asyncqueues.workbook.testing.TestFutures;
+import asyncqueues.workbook.testing.Within;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@DisplayName("CounterFuture (given)")
+@DisplayName("CounterFuture")
 @Timeout(30)
 class CounterFutureTest {
+
+    private final AtomicInteger wakes = new AtomicInteger();
+    private final Context cx = new Context(wakes::incrementAndGet);
 
     @Test
     @DisplayName("counts and prints on each poll, waking itself while Pending, Ready with 3")
     void countsToThree() {
-        AtomicInteger wakes = new AtomicInteger();
-        Context cx = new Context(wakes::incrementAndGet);
         CounterFuture counter = new CounterFuture(Duration.ZERO);
         try (ConsoleCapture console = ConsoleCapture.start()) {
             assertThat(counter.poll(cx)).isEqualTo(Poll.pending());
+            assertThat(wakes).as("wakes after the first poll (a poll that returns Pending must call"
+                    + " cx.waker().wake(), or nothing polls the future again)").hasValue(1);
             assertThat(counter.poll(cx)).isEqualTo(Poll.pending());
+            assertThat(wakes).as("wakes after the second poll").hasValue(2);
             assertThat(counter.poll(cx)).isEqualTo(Poll.ready(3));
+            assertThat(wakes).as("a ready future does not wake its task").hasValue(2);
 
-            assertThat(wakes).hasValue(2);
             assertThat(console.lines()).containsExactly(
                     "polling with result: 1", "polling with result: 2", "polling with result: 3");
         }
@@ -39,13 +46,12 @@ class CounterFutureTest {
     @Test
     @DisplayName("each poll holds the polling thread for one tick")
     void sleepsOneTickPerPoll() {
-        Duration tick = Duration.ofMillis(20);
+        Duration tick = Duration.ofMillis(30);
         CounterFuture counter = new CounterFuture(tick);
         try (ConsoleCapture console = ConsoleCapture.start()) {
             long start = System.nanoTime();
-            assertThat(counter.poll(new Context(Waker.noop()))).isEqualTo(Poll.pending());
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the poll's length")
-                    .isGreaterThanOrEqualTo(tick);
+            counter.poll(cx);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(tick);
             assertThat(console.lines()).containsExactly("polling with result: 1");
         }
     }
@@ -55,16 +61,33 @@ class CounterFutureTest {
     @Timeout(10)
     @DisplayName("a poll on an interrupted thread keeps the interrupt, for the consumer loop to see")
     void pollKeepsAnInterrupt() {
-        CounterFuture counter = new CounterFuture(); // the chapter's 1 s tick, cut short
+        CounterFuture counter = new CounterFuture(); // the chapter's 1 s tick, which the interrupt cuts short
         try (ConsoleCapture console = ConsoleCapture.start()) {
             Thread.currentThread().interrupt();
 
-            assertThat(counter.poll(new Context(Waker.noop()))).isEqualTo(Poll.pending());
+            assertThat(counter.poll(cx)).isEqualTo(Poll.pending());
             assertThat(Thread.currentThread().isInterrupted()).as("the thread's interrupt status after the poll")
                     .isTrue();
             assertThat(console.lines()).containsExactly("polling with result: 1");
         } finally {
             Thread.interrupted(); // cleared, so that the thread is as it was
+        }
+    }
+
+    @Test
+    @Timeout(10)
+    @DisplayName("Futures.blockOn runs it to 3")
+    void blockOnRunsItToThree() throws Exception {
+        try (ConsoleCapture console = ConsoleCapture.start()) {
+            AtomicInteger polls = new AtomicInteger();
+            Future<Integer> counter = TestFutures.counting(new CounterFuture(Duration.ZERO), polls);
+
+            assertThat(Within.call(Within.MOMENT, () -> Futures.blockOn(counter),
+                    () -> "Futures.blockOn polled the counter " + polls + " time(s), and it is Pending with nothing"
+                            + " to wake it: does CounterFuture.poll call cx.waker().wake() before it returns"
+                            + " Poll.pending()?"))
+                    .isEqualTo(3);
+            assertThat(console.count("polling with result: 3")).isEqualTo(1);
         }
     }
 

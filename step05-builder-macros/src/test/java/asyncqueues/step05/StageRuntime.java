@@ -9,7 +9,7 @@ import asyncqueues.workbook.testing.Workers;
 final class StageRuntime {
 
     /** The global queues' consumers, watched: they run stage 4's stealing loop, given here. */
-    static final Workers WORKERS = Workers.running("the stealing loop, AsyncRuntime.consume");
+    static final Workers WORKERS = Workers.running("the stealing loop, StealingLoop.consume (stage 4's)");
 
     private StageRuntime() {}
 }

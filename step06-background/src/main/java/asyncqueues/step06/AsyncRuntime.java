@@ -43,9 +43,6 @@ public final class AsyncRuntime {
     /** The most consumer threads a queue may have (see {@link ConsumerThreads#MAX}). */
     public static final int MAX_CONSUMERS = ConsumerThreads.MAX;
 
-    /** How long an idle consumer sleeps before it looks at the queues again: the chapter's. */
-    static final Duration IDLE_WAIT = Duration.ofMillis(100);
-
     /** Makes the consumers: daemon threads. Not final only so that a test can play a machine that refuses one. */
     static volatile ThreadFactory consumerThreads = Thread.ofPlatform().daemon().factory();
 
@@ -270,7 +267,7 @@ public final class AsyncRuntime {
         return queue.channelOrThrow();
     }
 
-    /** Starts {@code order}'s consumers, each serving {@code own} and stealing from {@code other}. */
+    /** Starts {@code order}'s consumers, each running stage 4's {@link StealingLoop} on {@code own} and {@code other}. */
     private static QueueStart startConsumers(
             FutureType order, BlockingQueue<TaskRunnable> own, BlockingQueue<TaskRunnable> other) {
         int count = consumerCount(order);
@@ -281,48 +278,11 @@ public final class AsyncRuntime {
         };
         try {
             ConsumerThreads.start(consumerThreads, order.name().toLowerCase(Locale.ROOT) + "-worker-", count,
-                    () -> consume(own, other, IDLE_WAIT), order.name(), fewer);
+                    () -> StealingLoop.consume(own, other, StealingLoop.IDLE_WAIT), order.name(), fewer);
             return new QueueStart(own, null);
         } catch (IllegalStateException refused) {
             STARTED.remove(order); // it did not start: run() must not take it for started
             return new QueueStart(null, refused);
-        }
-    }
-
-    // ------------------------------------------------------------------ the consumers
-
-    /** Stage 4's stealing loop (stage 7 shows what its idle sleep costs); ends on interrupt. */
-    static void consume(BlockingQueue<TaskRunnable> own, BlockingQueue<TaskRunnable> other, Duration idleWait) {
-        while (!Thread.currentThread().isInterrupted()) {
-            TaskRunnable next = own.poll();
-            if (next == null) {
-                next = other.poll();
-            }
-            if (next != null) {
-                runCatching(next);
-            } else if (!pause(idleWait)) {
-                return;
-            }
-        }
-    }
-
-    /** The chapter's {@code catch_unwind}: a failing future must not kill its consumer (its task kept the failure). */
-    static void runCatching(TaskRunnable runnable) {
-        try {
-            runnable.run();
-        } catch (Throwable failure) {
-            // recorded by the task, see above
-        }
-    }
-
-    /** Sleeps for {@code idleWait}; {@code false} (interrupt status kept) if interrupted. */
-    static boolean pause(Duration idleWait) {
-        try {
-            Thread.sleep(idleWait);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }

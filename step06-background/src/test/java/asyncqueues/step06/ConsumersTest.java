@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * The given consumers: the threads a queue starts (in a world of their own, {@link IsolatedStage},
- * where the runtime starts from nothing), the stealing loop they run, and its pause.
+ * The given consumers: the threads a queue starts, in a world of their own ({@link IsolatedStage},
+ * where the runtime starts from nothing). The loop they run is stage 4's, and so are its tests
+ * ({@code StealingLoopTest}).
  */
 @Timeout(30)
 class ConsumersTest {
@@ -41,47 +42,6 @@ class ConsumersTest {
     @Test
     void idleConsumersSleepInsteadOfSpinning() throws Throwable {
         IsolatedStage.run(IdleConsumersSleep.class);
-    }
-
-    @Test
-    void anInterruptDuringATaskEndsTheLoopAfterThatTask() {
-        BlockingQueue<TaskRunnable> own = new LinkedBlockingQueue<>();
-        BlockingQueue<TaskRunnable> other = new LinkedBlockingQueue<>();
-        // The task keeps the interrupt, as CounterFuture's sleep does when its thread is interrupted.
-        Task<String> interrupted = queue(own, () -> {
-            Thread.currentThread().interrupt();
-            return "interrupted";
-        });
-        Task<String> nextOwn = queue(own, () -> "own, after the interrupt");
-        Task<String> nextOther = queue(other, () -> "other, after the interrupt");
-
-        Thread consumer = Thread.ofPlatform().daemon().name("test-consumer")
-                .start(() -> AsyncRuntime.consume(own, other, AsyncRuntime.IDLE_WAIT));
-        try {
-            Within.await(Within.MOMENT, () -> !consumer.isAlive(), () -> "the consumer loop went on after its thread"
-                    + " was interrupted while a task ran (" + ThreadReport.describe(consumer) + ")");
-        } finally {
-            consumer.interrupt();
-        }
-        assertThat(interrupted.isFinished()).as("the interrupted task finished").isTrue();
-        assertThat(Futures.blockOn(interrupted)).isEqualTo("interrupted");
-        assertThat(List.of(nextOwn, nextOther)).as("the tasks queued after the interrupted one")
-                .noneMatch(Task::isFinished);
-        assertThat(own).hasSize(1);
-        assertThat(other).hasSize(1);
-    }
-
-    /** The interrupt comes first, so the sleep throws at once: no other thread is needed. */
-    @Test
-    void pauseOnAnInterruptedThreadSaysStopAndKeepsTheInterrupt() {
-        Thread.currentThread().interrupt();
-        try {
-            assertThat(AsyncRuntime.pause(AsyncRuntime.IDLE_WAIT)).as("pause on an interrupted thread").isFalse();
-            assertThat(Thread.currentThread().isInterrupted()).as("the thread's interrupt status after the pause,"
-                    + " for the loop to see").isTrue();
-        } finally {
-            Thread.interrupted(); // cleared, so that the thread is as it was
-        }
     }
 
     static final class ConsumersAreDaemons implements Executable {
@@ -137,12 +97,5 @@ class ConsumersTest {
                         .isGreaterThanOrEqualTo(SAMPLES * 3 / 4);
             }
         }
-    }
-
-    /** Spawns {@code body} as a task whose runnable goes on {@code queue}, and queues it. */
-    private static Task<String> queue(BlockingQueue<TaskRunnable> queue, Supplier<String> body) {
-        Spawned<String> spawned = AsyncTask.spawn(Futures.async(body), queue::add);
-        spawned.runnable().schedule();
-        return spawned.task();
     }
 }

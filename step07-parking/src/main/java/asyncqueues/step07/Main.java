@@ -1,11 +1,9 @@
 package asyncqueues.step07;
 
-import asyncqueues.task.Future;
 import asyncqueues.task.Futures;
 import asyncqueues.task.Task;
 import asyncqueues.workbook.Ticks;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -23,7 +21,7 @@ import java.util.function.Supplier;
  * <p>A tick is the chapter's one second; with {@code --fast} it is 50 milliseconds, so the
  * program runs twenty times faster and prints the same lines.
  */
-public final class Main {
+public final class Main extends AsyncFn {
 
     private Main() {}
 
@@ -66,19 +64,5 @@ public final class Main {
         return "idle for " + tick.toMillis() + " ms: " + idleWakeUps + " wake-ups; then a task spawned to idle"
                 + " consumers was first polled " + TimeUnit.NANOSECONDS.toMicros(waited) + " microseconds later"
                 + " (stage 4: up to 100 ms)";
-    }
-
-    /** The chapter's {@code async fn}, with the chapter's one-second sleep. */
-    public static Future<Void> asyncFn() {
-        return asyncFn(Ticks.CHAPTER);
-    }
-
-    /** The chapter's {@code async fn}: its first poll sleeps a tick, holding its thread, and prints. */
-    public static Future<Void> asyncFn(Duration tick) {
-        Objects.requireNonNull(tick, "tick must not be null");
-        return Futures.async(() -> {
-            Ticks.sleep(tick);
-            System.out.println("async fn");
-        });
     }
 }

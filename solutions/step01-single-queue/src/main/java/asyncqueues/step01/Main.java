@@ -1,11 +1,9 @@
 package asyncqueues.step01;
 
-import asyncqueues.task.Future;
 import asyncqueues.task.Futures;
 import asyncqueues.task.Task;
 import asyncqueues.workbook.Ticks;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * The chapter's first {@code main}: it spawns two counters and a block of four async fns, sleeps
@@ -15,7 +13,7 @@ import java.util.Objects;
  * <p>A tick is the chapter's one second; with {@code --fast} it is 50 milliseconds, so the
  * program runs twenty times faster and prints the same lines.
  */
-public final class Main {
+public final class Main extends AsyncFn {
 
     private Main() {}
 
@@ -39,19 +37,5 @@ public final class Main {
         Futures.blockOn(one);
         Futures.blockOn(two);
         Futures.blockOn(three);
-    }
-
-    /** The chapter's {@code async fn}, with the chapter's one-second sleep. */
-    public static Future<Void> asyncFn() {
-        return asyncFn(Ticks.CHAPTER);
-    }
-
-    /** The chapter's {@code async fn}: its first poll sleeps a tick, holding its thread, and prints. */
-    public static Future<Void> asyncFn(Duration tick) {
-        Objects.requireNonNull(tick, "tick must not be null");
-        return Futures.async(() -> {
-            Ticks.sleep(tick);
-            System.out.println("async fn");
-        });
     }
 }

@@ -1,22 +1,26 @@
+// Carried over unchanged from step03-priority-queues's solution by ./jbang stubs --write; edit it there.
 package asyncqueues.step04;
 
-import asyncqueues.task.Future;
 import asyncqueues.task.Futures;
 import asyncqueues.task.Task;
 import asyncqueues.workbook.Ticks;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
- * Stage 4's program: the chapter's first {@code main}, with every future labelled. Counter one
- * goes to HIGH; counter two and the block of four async fns go to LOW, which has one consumer of
- * its own. The HIGH consumers, started by counter one, steal LOW's work when they have none, so
- * the three tasks run side by side on three threads.
+ * The chapter's first {@code main} with every future labelled: counter one goes to HIGH; counter
+ * two and the block of four async fns go to LOW. It spawns the three, sleeps for five ticks, says
+ * so, and then blocks on the three tasks in turn. The block needs a label
+ * ({@link FutureOrderLabel#labelled}) before {@code spawnTask} will take it: that is the cost of
+ * labels carried by the futures themselves.
+ *
+ * <p>Stage 3 runs counter two and the block one after the other on LOW's one consumer, while a
+ * HIGH consumer idles. Stage 4 runs this program again, unchanged: its HIGH consumers steal LOW's
+ * work, and the three tasks run side by side.
  *
  * <p>A tick is the chapter's one second; with {@code --fast} it is 50 milliseconds, so the
  * program runs twenty times faster and prints the same lines.
  */
-public final class Main {
+public final class Main extends AsyncFn {
 
     private Main() {}
 
@@ -41,19 +45,5 @@ public final class Main {
         Futures.blockOn(one);
         Futures.blockOn(two);
         Futures.blockOn(three);
-    }
-
-    /** The chapter's {@code async fn}, with the chapter's one-second sleep. */
-    public static Future<Void> asyncFn() {
-        return asyncFn(Ticks.CHAPTER);
-    }
-
-    /** The chapter's {@code async fn}: its first poll sleeps a tick, holding its thread, and prints. */
-    public static Future<Void> asyncFn(Duration tick) {
-        Objects.requireNonNull(tick, "tick must not be null");
-        return Futures.async(() -> {
-            Ticks.sleep(tick);
-            System.out.println("async fn");
-        });
     }
 }

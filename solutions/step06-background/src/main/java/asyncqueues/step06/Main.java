@@ -4,13 +4,11 @@ import static asyncqueues.step06.AsyncRuntime.join;
 import static asyncqueues.step06.AsyncRuntime.spawnTask;
 
 import asyncqueues.task.Future;
-import asyncqueues.task.Futures;
 import asyncqueues.task.Task;
 import asyncqueues.workbook.ExerciseNotDone;
 import asyncqueues.workbook.Ticks;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Stage 6's program, the chapter's last, in the two forms the chapter gives its background
@@ -19,7 +17,7 @@ import java.util.Objects;
  * cancels a task whose handle is dropped; Java drops nothing, so there the end of a
  * try-with-resources block closes the task, which cancels it. {@code main} runs {@link #run}.
  */
-public final class Main {
+public final class Main extends AsyncFn {
 
     private Main() {}
 
@@ -60,19 +58,5 @@ public final class Main {
         List<Integer> outcome = join(one, two);
         join(three);
         System.out.println("outcome: " + outcome);
-    }
-
-    /** The chapter's {@code async fn}, with the chapter's one-second sleep. */
-    public static Future<Void> asyncFn() {
-        return asyncFn(Ticks.CHAPTER);
-    }
-
-    /** The chapter's {@code async fn}: its first poll sleeps a tick, holding its thread, and prints. */
-    public static Future<Void> asyncFn(Duration tick) {
-        Objects.requireNonNull(tick, "tick must not be null");
-        return Futures.async(() -> {
-            Ticks.sleep(tick);
-            System.out.println("async fn");
-        });
     }
 }

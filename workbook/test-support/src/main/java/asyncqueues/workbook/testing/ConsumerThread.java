@@ -161,7 +161,7 @@ public final class ConsumerThread implements AutoCloseable {
     public void close() {
         thread.interrupt();
         Within.await(Within.MOMENT, () -> !thread.isAlive(), () -> "the consumer loop did not return after its thread"
-                + " was interrupted: does AsyncRuntime.consume return when an interrupt ends its wait for work (an"
+                + " was interrupted: does the consumer loop return when an interrupt ends its wait for work (an"
                 + " InterruptedException from queue.take(), a pause or a park cut short)? (" + describe() + ")");
         rethrowIfFailed();
     }
@@ -173,12 +173,12 @@ public final class ConsumerThread implements AutoCloseable {
                     + " (AsyncTask.spawn queues nothing by itself)";
         }
         if (watched.taken() == 0) {
-            return "no consumer took the runnable from the queue: does the loop in AsyncRuntime.consume call"
+            return "no consumer took the runnable from the queue: does the consumer loop call"
                     + " queue.take() on the queue it is given? (" + describe() + ")";
         }
         if (TaskState.isWaitingToRun(task) && watched.taken() >= watched.added()) {
             return "the consumer took the runnable from the queue but did not run it (the task is still " + task
-                    + "): does the loop in AsyncRuntime.consume call runnable.run() on what it takes? ("
+                    + "): does the consumer loop call runnable.run() on what it takes? ("
                     + describe() + ")";
         }
         return "the task did not finish: " + TaskState.explain(task) + " (" + describe() + "; "

@@ -60,7 +60,7 @@ public final class Workers {
 
     /**
      * The waits on a runtime whose consumers run {@code loop}, which a failure names when none of
-     * them is alive: {@code "the stealing loop, AsyncRuntime.consume (exercise 4.1)"}.
+     * them is alive: {@code "the stealing loop, StealingLoop.consume (exercise 4.1)"}.
      */
     public static Workers running(String loop) {
         return new Workers(loop, null);

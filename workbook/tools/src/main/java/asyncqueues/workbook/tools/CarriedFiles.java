@@ -27,8 +27,10 @@ import java.util.regex.Pattern;
  *       exercise is given code in a later one.
  * </ul>
  *
- * <p>A stage's test file is carried the same way, from the earlier stage's tests (which have no
- * exercise markers): a helper, or tests of given code that both stages share.
+ * <p>A stage's test file is carried the same way, from the earlier stage's tests: a helper, or
+ * tests of code that both stages share. Its exercises are given code here too, so its exercise
+ * tags ({@code @Tag("exercise-5.2")}) are dropped, and the {@code "Exercise 5.2: "} that begins
+ * a display name.
  *
  * <p>They are listed in {@value #LIST}, one line each, a test file with {@code test/} before its name:
  * <pre>
@@ -44,6 +46,12 @@ final class CarriedFiles {
     private static final String EXERCISE_NOT_DONE_IMPORT = "import asyncqueues.workbook.ExerciseNotDone;";
 
     private static final String TEST = "test/";
+
+    private static final Pattern EXERCISE_TAG = Pattern.compile("\\s*@Tag\\(\"exercise-\\d+\\.\\d+\"\\)");
+
+    private static final Pattern EXERCISE_LABEL = Pattern.compile("(@DisplayName\\(\")Exercise \\d+\\.\\d+: ");
+
+    private static final String TAG_IMPORT = "import org.junit.jupiter.api.Tag;";
 
     private static final Pattern LINE = Pattern.compile("(\\S+)\\s+((?:" + TEST + ")?[A-Za-z0-9_]+\\.java)\\s+from\\s+(\\S+)");
 
@@ -93,17 +101,27 @@ final class CarriedFiles {
                             copyName + " (as it is)", have)));
         }
 
+        /** Whether {@code line} only marks an exercise of the earlier stage, which is given code here. */
+        private boolean solvedHere(String line) {
+            return ExerciseMarkers.BEGIN.matcher(line).matches() || ExerciseMarkers.END.matcher(line).matches()
+                    || line.equals(EXERCISE_NOT_DONE_IMPORT) || test && EXERCISE_TAG.matcher(line).matches();
+        }
+
         /** The copy's text that {@code source}, the source's text, makes. */
         String copyOf(String source) {
             String renamed = source.replaceAll("\\basyncqueues\\.step" + twoDigits(from) + "\\b",
                     Matcher.quoteReplacement("asyncqueues.step" + twoDigits(to)));
+            if (test) {
+                renamed = EXERCISE_LABEL.matcher(renamed).replaceAll("$1");
+            }
             List<MarkedSource.Line> lines = new ArrayList<>();
             for (MarkedSource.Line line : MarkedSource.splitLines(renamed)) {
-                String text = line.text();
-                if (!ExerciseMarkers.BEGIN.matcher(text).matches() && !ExerciseMarkers.END.matcher(text).matches()
-                        && !text.equals(EXERCISE_NOT_DONE_IMPORT)) {
+                if (!solvedHere(line.text())) {
                     lines.add(line);
                 }
+            }
+            if (test && lines.stream().noneMatch(line -> line.text().contains("@Tag("))) {
+                lines.removeIf(line -> line.text().equals(TAG_IMPORT));
             }
             String terminator = lines.isEmpty() ? "\n" : lines.getFirst().terminator();
             lines.addFirst(new MarkedSource.Line("// Carried over unchanged from " + from + (test ? "'s tests" : "'s solution")

@@ -145,6 +145,52 @@ class CarriedFilesTest {
     }
 
     @Test
+    void aCarriedTestLosesTheEarlierStagesExerciseTagsAndLabelsItsOtherTagsKept() {
+        Path sourceTest = layout.root().resolve("step01-single-queue/src/test/java/asyncqueues/step01/SharedTest.java");
+        Path copyTest = layout.root().resolve("step02-multi-worker/src/test/java/asyncqueues/step02/SharedTest.java");
+        SourceFiles.write(sourceTest, """
+                package asyncqueues.step01;
+
+                import org.junit.jupiter.api.DisplayName;
+                import org.junit.jupiter.api.Tag;
+
+                @DisplayName("Exercise 1.1: shared")
+                class SharedTest {
+                    @Tag("exercise-1.1")
+                    @DisplayName("Exercise 1.1: counts to 3, as Exercise 1.1 asks")
+                    void counts() {}
+
+                    @Tag("slow")
+                    void slow() {}
+                }
+                """);
+        SourceFiles.write(layout.root().resolve(CarriedFiles.LIST),
+                "step02-multi-worker test/SharedTest.java from step01-single-queue\n");
+        CarriedFiles.write(layout);
+
+        assertThat(SourceFiles.read(copyTest)).endsWith("""
+                package asyncqueues.step02;
+
+                import org.junit.jupiter.api.DisplayName;
+                import org.junit.jupiter.api.Tag;
+
+                @DisplayName("shared")
+                class SharedTest {
+                    @DisplayName("counts to 3, as Exercise 1.1 asks")
+                    void counts() {}
+
+                    @Tag("slow")
+                    void slow() {}
+                }
+                """);
+
+        SourceFiles.write(sourceTest, SourceFiles.read(sourceTest).replace("    @Tag(\"slow\")\n", ""));
+        CarriedFiles.write(layout);
+        assertThat(SourceFiles.read(copyTest)).doesNotContain("@Tag", "import org.junit.jupiter.api.Tag;")
+                .contains("import org.junit.jupiter.api.DisplayName;");
+    }
+
+    @Test
     void everyBadLineOfTheListIsReportedAtOnce() {
         SourceFiles.write(layout.root().resolve(CarriedFiles.LIST), """
                 step02-multi-worker Shared.java step01-single-queue

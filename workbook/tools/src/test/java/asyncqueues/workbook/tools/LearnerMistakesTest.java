@@ -149,7 +149,7 @@ class LearnerMistakesTest {
                     "",
                     "runnable.schedule()"),
             new Mistake("the stealing loop never looks at the other queue", "4.1",
-                    "AsyncRuntime.java",
+                    "StealingLoop.java",
                     """
                                 if (next == null) {
                                     next = other.poll();
@@ -158,7 +158,7 @@ class LearnerMistakesTest {
                     "",
                     "take from the other queue?"),
             new Mistake("the stealing loop spins instead of pausing when both queues are empty", "4.1",
-                    "AsyncRuntime.java",
+                    "StealingLoop.java",
                     """
                                 } else if (!pause(idleWait)) {
                                     return;
@@ -167,7 +167,7 @@ class LearnerMistakesTest {
                     "            }\n",
                     "pause(idleWait)"),
             new Mistake("spawnTask(future) copies the spawning code and forgets to schedule the runnable", "5.1",
-                    "AsyncRuntime.java",
+                    "StealingLoop.java",
                     "        return spawnTask(future, FutureType.LOW);\n",
                     """
                             BlockingQueue<TaskRunnable> queue = queueFor(FutureType.LOW);
