@@ -71,7 +71,7 @@ public final class AsyncRuntime {
      *
      * <p>The queue comes as a supplier, asked for in the schedule function, as the chapter's
      * schedule closure reads its lazy {@code QUEUE}: so on the first spawn the task is made before
-     * the queue and its consumer start, and the consumer is still starting while the counts print.
+     * the queue and its consumer threads start, and they are still starting while the counts print.
      */
     static <T> Task<T> spawnTask(Future<T> future, Supplier<BlockingQueue<TaskRunnable>> queue) {
         // EXERCISE 1.2 BEGIN: spawn the future onto the queue, schedule it, print the count

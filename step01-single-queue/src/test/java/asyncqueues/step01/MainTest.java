@@ -3,21 +3,17 @@ package asyncqueues.step01;
 import static asyncqueues.step01.StageRuntime.WORKERS;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import asyncqueues.task.Poll;
 import asyncqueues.task.Task;
 import asyncqueues.workbook.ConsoleCapture;
 import asyncqueues.workbook.Ticks;
 import asyncqueues.workbook.testing.ConsumerThread;
-import asyncqueues.workbook.testing.ThreadReport;
+import asyncqueues.workbook.testing.MainRun;
 import asyncqueues.workbook.testing.Within;
-import asyncqueues.workbook.testing.Workers;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.FutureTask;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -26,9 +22,6 @@ import org.junit.jupiter.api.Timeout;
 @DisplayName("Main")
 @Timeout(30)
 class MainTest {
-
-
-    private static final Duration FIVE_FAST_TICKS = Ticks.FAST.multipliedBy(5);
 
     /** The chapter's printout, without "before the block", whose place depends on timing. */
     private static final List<String> CHAPTER_PRINTOUT = List.of(
@@ -53,20 +46,12 @@ class MainTest {
             "runnable accepted",
             "polling with result: 3");
 
-    @Test
-    @DisplayName("rejects any argument but --fast, naming it (Ticks, in workbook-support, reads them)")
-    void parsesArguments() {
-        assertThatIllegalArgumentException().isThrownBy(() -> Main.main(new String[] {"--slow"}))
-                .withMessageContaining("--slow");
-    }
-
     /**
      * The queue count is only 1, 2, 3 if the consumer takes nothing while main spawns; in the
      * chapter that holds because the consumer thread is just starting. Here the test makes it
      * hold: it first occupies the one consumer with a task that waits for the test's release.
      */
     @Test
-    @Timeout(30)
     @DisplayName("Exercises 1.1, 1.2, 1.3: Main --fast prints the chapter's printout and joins every task")
     @Tag("exercise-1.1")
     @Tag("exercise-1.2")
@@ -87,23 +72,10 @@ class MainTest {
                         + " occupying task: " + WORKERS.whyNotFinished(occupant, "it is never Pending"));
             }
 
-            try (ConsoleCapture console = ConsoleCapture.start()) {
-                FutureTask<Void> program = new FutureTask<>(() -> {
-                    Main.main(new String[] {"--fast"});
-                    return null;
-                });
-                long start = System.nanoTime();
-                Thread.ofPlatform().name("main-under-test").daemon().start(program);
-                Within.await(Within.MOMENT, () -> queueCounts(console.lines()).size() == 3,
-                        () -> "Main.main did not print its three queue counts; it printed " + console.lines());
+            try (MainRun main = WORKERS.startMain(() -> Main.main(new String[] {"--fast"}))) {
+                main.awaitPrinted(printed -> queueCounts(printed).size() == 3, "its three queue counts");
                 release.countDown();
-                Within.await(Workers.MAIN_RETURNS, () -> console.lines().contains("before the block"),
-                        () -> "Main.main did not print 'before the block'; it printed " + console.lines());
-                assertThat(Duration.ofNanos(System.nanoTime() - start)).as("from the start of main to 'before the"
-                        + " block': main sleeps five ticks after its spawns").isGreaterThanOrEqualTo(FIVE_FAST_TICKS);
-                Within.await(Workers.MAIN_RETURNS, program::isDone, () -> mainDidNotReturn(console.lines()));
-                program.get(); // main returned: every task was joined; this rethrows what it threw
-                lines = console.lines();
+                lines = main.awaitReturn(Ticks.FAST); // main returned: every task was joined
             }
             assertThat(WORKERS.awaitValue(occupant, "it is never Pending"))
                     .as("the occupant was released, not timed out").isTrue();
@@ -117,18 +89,6 @@ class MainTest {
         assertThat(lines).containsOnlyOnce("before the block");
         assertThat(lines.indexOf("before the block"))
                 .isGreaterThan(lines.indexOf("Here is the queue count: 3"));
-    }
-
-    /**
-     * Why Main.main has not returned: it blocks on its three tasks in turn, and with the consumer
-     * idle, the one it waits for is on no queue.
-     */
-    private static String mainDidNotReturn(List<String> lines) {
-        String consumer = ThreadReport.describe(ThreadReport.liveThreadsNamed("queue-worker-1"));
-        return "Main.main did not return, so a task it blocks on did not finish (" + consumer + "). A task"
-                + " whose future returns Pending without calling cx.waker().wake() (CounterFuture.poll), or that"
-                + " spawnTask does not schedule, is never run again. Its last lines: "
-                + lines.subList(Math.max(0, lines.size() - 4), lines.size());
     }
 
     private static List<String> queueCounts(List<String> lines) {

@@ -74,6 +74,7 @@ public final class AsyncRuntime {
         // EXERCISE 2.1 END
     }
 
+    // Carried over from step01-single-queue's AsyncRuntime.java by ./jbang stubs --write: spawnTask. Edit it there.
     /**
      * Spawns {@code future} onto the global queue (started now if this is the first spawn) and
      * returns its task, after printing how many runnables are waiting in the queue.
@@ -86,10 +87,14 @@ public final class AsyncRuntime {
     }
 
     /**
-     * Stage 1's {@code spawnTask} with its queue passed in: wraps {@code future} in a task whose
-     * runnable goes on the queue each time it is scheduled, schedules it for its first run,
-     * prints the queue's length, and returns the task. The queue is asked for in the schedule
-     * function, as the chapter's closure reads its lazy {@code QUEUE}.
+     * The chapter's {@code spawn_task} with its queue passed in: wraps {@code future} in a task
+     * whose runnable goes on the queue each time it is scheduled, schedules it for its first run,
+     * prints the queue's length, and returns the task. Nothing is polled here: the first poll
+     * happens when a consumer takes the runnable.
+     *
+     * <p>The queue comes as a supplier, asked for in the schedule function, as the chapter's
+     * schedule closure reads its lazy {@code QUEUE}: so on the first spawn the task is made before
+     * the queue and its consumer threads start, and they are still starting while the counts print.
      */
     static <T> Task<T> spawnTask(Future<T> future, Supplier<BlockingQueue<TaskRunnable>> queue) {
         Spawned<T> spawned = AsyncTask.spawn(future, runnable -> queue.get().add(runnable));
@@ -97,6 +102,7 @@ public final class AsyncRuntime {
         System.out.println("Here is the queue count: " + queue.get().size());
         return spawned.task();
     }
+    // End of the carried-over code.
 
     /**
      * The consumer loop: takes runnables from {@code queue}, oldest first, and runs each once,

@@ -23,21 +23,23 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * The runtime as a whole. The global queue and its consumers outlive each test (they live as
- * long as the JVM), so these tests assume nothing about what ran before them and leave nothing
- * queued or blocked. Where a test needs the runtime as a new program finds it, not yet started, it
- * runs in a world of its own ({@link IsolatedStage}).
+ * Stage 1's runtime with three consumers on its one queue: spawns as stage 1's (its tests carried
+ * over), consumers started by {@code startConsumers}. The queue and its consumers live as long
+ * as the JVM, so no test assumes what ran before it, and none leaves anything queued or blocked;
+ * one that needs the runtime not yet started runs in a world of its own ({@link IsolatedStage}).
  */
 @DisplayName("AsyncRuntime")
 @Timeout(30)
 class AsyncRuntimeTest {
 
+    // Carried over from step01-single-queue's AsyncRuntimeTest.java by ./jbang stubs --write: rejectsNullFuture. Edit it there.
     @Test
     @DisplayName("spawnTask rejects a null future, naming it")
     void rejectsNullFuture() {
         assertThatNullPointerException().isThrownBy(() -> AsyncRuntime.spawnTask(null))
                 .withMessageContaining("future");
     }
+    // End of the carried-over code.
 
     @Test
     @DisplayName("startConsumers rejects a count below 1, and a null queue")

@@ -103,6 +103,7 @@ public final class AsyncRuntime {
         // EXERCISE 3.2 END
     }
 
+    // Carried over from step02-multi-worker's AsyncRuntime.java by ./jbang stubs --write: consume. Edit it there.
     /**
      * The consumer loop: takes runnables from {@code queue}, oldest first, and runs each once,
      * until the thread is interrupted. A runnable whose future throws does not end the loop: the
@@ -122,4 +123,5 @@ public final class AsyncRuntime {
             Thread.currentThread().interrupt(); // keep the status for whoever runs this loop
         }
     }
+    // End of the carried-over code.
 }

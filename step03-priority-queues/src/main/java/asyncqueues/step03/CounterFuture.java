@@ -21,8 +21,10 @@ import java.util.Objects;
  */
 public final class CounterFuture implements FutureOrderLabel<Integer> {
 
+    // Carried over from step01-single-queue's CounterFuture.java by ./jbang stubs --write: FINAL_COUNT. Edit it there.
     /** The count at which the future is ready. */
     static final int FINAL_COUNT = 3;
+    // End of the carried-over code.
 
     private final FutureType order;
     private final Duration tick;
@@ -54,6 +56,7 @@ public final class CounterFuture implements FutureOrderLabel<Integer> {
         return order;
     }
 
+    // Carried over from step01-single-queue's CounterFuture.java by ./jbang stubs --write: poll. Edit it there.
     @Override
     public Poll<Integer> poll(Context cx) {
         count++;
@@ -65,4 +68,5 @@ public final class CounterFuture implements FutureOrderLabel<Integer> {
         }
         return Poll.ready(count);
     }
+    // End of the carried-over code.
 }

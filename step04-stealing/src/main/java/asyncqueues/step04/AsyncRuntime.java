@@ -71,9 +71,14 @@ public final class AsyncRuntime {
             String namePrefix, int count, BlockingQueue<TaskRunnable> own, BlockingQueue<TaskRunnable> other) {
         Thread.Builder threads = Thread.ofPlatform().name(namePrefix, 1).daemon();
         for (int i = 0; i < count; i++) {
-            threads.start(() -> StealingLoop.consume(own, other, StealingLoop.IDLE_WAIT));
+            threads.start(consumer(own, other));
         }
         return own;
+    }
+
+    /** What a consumer of {@code own} runs: the stealing loop, with the chapter's idle sleep. */
+    private static Runnable consumer(BlockingQueue<TaskRunnable> own, BlockingQueue<TaskRunnable> other) {
+        return () -> StealingLoop.consume(own, other, StealingLoop.IDLE_WAIT);
     }
 
     /**
@@ -86,12 +91,19 @@ public final class AsyncRuntime {
         Objects.requireNonNull(future, "future must not be null");
         FutureType order = Objects.requireNonNull(
                 future.getOrder(), () -> future.getClass().getName() + ".getOrder() returned null");
-        Consumer<TaskRunnable> schedule = switch (order) {
+        Spawned<T> spawned = AsyncTask.spawn(future, scheduleFor(order));
+        spawned.runnable().schedule();
+        return spawned.task();
+    }
+
+    /**
+     * The schedule function of a task labelled {@code order}: it puts each runnable on that
+     * queue. Naming the queue here starts it, if this is its first task.
+     */
+    static Consumer<TaskRunnable> scheduleFor(FutureType order) {
+        return switch (order) {
             case HIGH -> HighQueue.INSTANCE::add;
             case LOW -> LowQueue.INSTANCE::add;
         };
-        Spawned<T> spawned = AsyncTask.spawn(future, schedule);
-        spawned.runnable().schedule();
-        return spawned.task();
     }
 }

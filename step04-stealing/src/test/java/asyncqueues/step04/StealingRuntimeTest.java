@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import asyncqueues.task.Futures;
 import asyncqueues.task.Task;
+import asyncqueues.workbook.testing.AllAtOnce;
 import asyncqueues.workbook.testing.IsolatedStage;
 import asyncqueues.workbook.testing.TaskState;
 import asyncqueues.workbook.testing.Within;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -88,30 +86,6 @@ class StealingRuntimeTest {
                         .containsExactly("high-worker-1", "high-worker-2", "low-worker-1");
             }
         }
-
-        /**
-         * Each task holds its thread until all of them are running: with one LOW consumer, they
-         * can only all finish if the two HIGH consumers take LOW tasks as well. Returns the
-         * names of the threads that ran them, sorted.
-         */
-        private static List<String> runLowTasksThatNeedEveryConsumer() {
-            CountDownLatch allRunning = new CountDownLatch(ALL_CONSUMERS);
-            Set<String> ranOn = ConcurrentHashMap.newKeySet();
-            List<Task<String>> tasks = new ArrayList<>();
-            try {
-                for (int i = 0; i < ALL_CONSUMERS; i++) {
-                    tasks.add(spawnTask(FutureOrderLabel.labelled(FutureType.LOW,
-                            Futures.async(() -> runningThreadOnceAllRun(allRunning, ranOn)))));
-                }
-                WORKERS.awaitUntil(() -> tasks.stream().allMatch(Task::isFinished), () -> "the " + ALL_CONSUMERS
-                        + " LOW tasks, which each hold their thread until all of them run, did not all run at once:"
-                        + " only " + new TreeSet<>(ranOn) + " took one. When its own queue is empty, does the loop"
-                        + " of a HIGH consumer take from the other queue?");
-            } finally {
-                release(allRunning);
-            }
-            return tasks.stream().map(Futures::blockOn).sorted().toList();
-        }
     }
 
     static final class UntouchedQueueHasNoConsumers implements Executable {
@@ -147,20 +121,6 @@ class StealingRuntimeTest {
         }
     }
 
-    /**
-     * Counts down, then waits (bounded) for the rest; returns the thread's name if all came. It
-     * waits a little longer than the test does, so that the test's failure, which says who came,
-     * is the one reported.
-     */
-    private static String runningThreadOnceAllRun(CountDownLatch allRunning, Set<String> ranOn) {
-        ranOn.add(Thread.currentThread().getName());
-        allRunning.countDown();
-        if (!awaitQuietly(allRunning)) {
-            throw new IllegalStateException("not every task got a thread of its own");
-        }
-        return Thread.currentThread().getName();
-    }
-
     private static boolean awaitQuietly(CountDownLatch latch) {
         try {
             return latch.await(Within.MOMENT.plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
@@ -170,10 +130,14 @@ class StealingRuntimeTest {
         }
     }
 
-    /** Lets every waiting task go, so no consumer is left blocked when a test fails. */
-    private static void release(CountDownLatch latch) {
-        while (latch.getCount() > 0) {
-            latch.countDown();
-        }
+    /**
+     * Spawns as many LOW tasks as there are consumers, each holding its thread until all of them
+     * run: with one LOW consumer, they can all finish only if the HIGH consumers take LOW tasks as
+     * well. Returns the names of the threads that ran them, sorted.
+     */
+    private static List<String> runLowTasksThatNeedEveryConsumer() {
+        return AllAtOnce.threadsThatRan(WORKERS, ALL_CONSUMERS,
+                future -> spawnTask(FutureOrderLabel.labelled(FutureType.LOW, future)),
+                "When its own queue is empty, does the loop of a HIGH consumer take from the other queue?");
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import asyncqueues.task.Context;
 import asyncqueues.task.Poll;
 import asyncqueues.workbook.ConsoleCapture;
+import asyncqueues.workbook.testing.TickedPolls;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -45,33 +46,15 @@ class BackgroundProcessTest {
     @Tag("exercise-6.1")
     void holdsItsThreadForATick() {
         Duration tick = Duration.ofMillis(30);
-        BackgroundProcess process = new BackgroundProcess(tick);
-
-        long start = System.nanoTime();
-        try (ConsoleCapture console = ConsoleCapture.start()) {
-            process.poll(new Context(() -> {}));
-            assertThat(console.lines()).containsExactly("background process firing");
-        }
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(tick);
+        TickedPolls.assertPollHoldsItsThread(new BackgroundProcess(tick), tick, Poll.pending(), "background process firing");
     }
 
-    /** The interrupt comes first, so the tick's sleep throws at once: no other thread is needed. */
     @Test
     @Timeout(10)
     @DisplayName("Exercise 6.1: a poll on an interrupted thread keeps the interrupt, for the consumer loop to see")
     @Tag("exercise-6.1")
     void pollKeepsAnInterrupt() {
-        BackgroundProcess process = new BackgroundProcess(); // the chapter's 1 s tick, cut short
-        try (ConsoleCapture console = ConsoleCapture.start()) {
-            Thread.currentThread().interrupt();
-
-            assertThat(process.poll(new Context(() -> {}))).isEqualTo(Poll.pending());
-            assertThat(Thread.currentThread().isInterrupted()).as("the thread's interrupt status after the poll"
-                    + " (does the poll sleep with Ticks.sleep(tick), which keeps it?)").isTrue();
-            assertThat(console.lines()).containsExactly("background process firing");
-        } finally {
-            Thread.interrupted(); // cleared, so that the thread is as it was
-        }
+        TickedPolls.assertPollKeepsAnInterrupt(new BackgroundProcess(), Poll.pending(), "background process firing");
     }
 
     @Test

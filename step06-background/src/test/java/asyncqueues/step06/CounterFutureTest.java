@@ -2,8 +2,8 @@
 package asyncqueues.step06;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import asyncqueues.task.Context;
 import asyncqueues.task.Future;
@@ -11,6 +11,7 @@ import asyncqueues.task.Futures;
 import asyncqueues.task.Poll;
 import asyncqueues.workbook.ConsoleCapture;
 import asyncqueues.workbook.testing.TestFutures;
+import asyncqueues.workbook.testing.TickedPolls;
 import asyncqueues.workbook.testing.Within;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,7 +29,7 @@ class CounterFutureTest {
     @Test
     @DisplayName("counts and prints on each poll, waking itself while Pending, Ready with 3")
     void countsToThree() {
-        CounterFuture counter = new CounterFuture(Duration.ZERO);
+        CounterFuture counter = counter(Duration.ZERO);
         try (ConsoleCapture console = ConsoleCapture.start()) {
             assertThat(counter.poll(cx)).isEqualTo(Poll.pending());
             assertThat(wakes).as("wakes after the first poll (a poll that returns Pending must call"
@@ -47,31 +48,14 @@ class CounterFutureTest {
     @DisplayName("each poll holds the polling thread for one tick")
     void sleepsOneTickPerPoll() {
         Duration tick = Duration.ofMillis(30);
-        CounterFuture counter = new CounterFuture(tick);
-        try (ConsoleCapture console = ConsoleCapture.start()) {
-            long start = System.nanoTime();
-            counter.poll(cx);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(tick);
-            assertThat(console.lines()).containsExactly("polling with result: 1");
-        }
+        TickedPolls.assertPollHoldsItsThread(counter(tick), tick, Poll.pending(), "polling with result: 1");
     }
 
-    /** The interrupt comes first, so the tick's sleep throws at once: no other thread is needed. */
     @Test
     @Timeout(10)
     @DisplayName("a poll on an interrupted thread keeps the interrupt, for the consumer loop to see")
     void pollKeepsAnInterrupt() {
-        CounterFuture counter = new CounterFuture(); // the chapter's 1 s tick, which the interrupt cuts short
-        try (ConsoleCapture console = ConsoleCapture.start()) {
-            Thread.currentThread().interrupt();
-
-            assertThat(counter.poll(cx)).isEqualTo(Poll.pending());
-            assertThat(Thread.currentThread().isInterrupted()).as("the thread's interrupt status after the poll")
-                    .isTrue();
-            assertThat(console.lines()).containsExactly("polling with result: 1");
-        } finally {
-            Thread.interrupted(); // cleared, so that the thread is as it was
-        }
+        TickedPolls.assertPollKeepsAnInterrupt(counter(), Poll.pending(), "polling with result: 1");
     }
 
     @Test
@@ -80,7 +64,7 @@ class CounterFutureTest {
     void blockOnRunsItToThree() throws Exception {
         try (ConsoleCapture console = ConsoleCapture.start()) {
             AtomicInteger polls = new AtomicInteger();
-            Future<Integer> counter = TestFutures.counting(new CounterFuture(Duration.ZERO), polls);
+            Future<Integer> counter = TestFutures.counting(counter(Duration.ZERO), polls);
 
             assertThat(Within.call(Within.MOMENT, () -> Futures.blockOn(counter),
                     () -> "Futures.blockOn polled the counter " + polls + " time(s), and it is Pending with nothing"
@@ -98,5 +82,15 @@ class CounterFutureTest {
                 .withMessageContaining("tick");
         assertThatIllegalArgumentException().isThrownBy(() -> new CounterFuture(Duration.ofMillis(-1)))
                 .withMessageContaining("tick");
+    }
+
+    /** This stage's counter, sleeping the chapter's one-second tick per poll. */
+    private static CounterFuture counter() {
+        return new CounterFuture();
+    }
+
+    /** This stage's counter, sleeping {@code tick} per poll. */
+    private static CounterFuture counter(Duration tick) {
+        return new CounterFuture(tick);
     }
 }

@@ -6,17 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import asyncqueues.task.Futures;
-import asyncqueues.task.Task;
+import asyncqueues.workbook.testing.AllAtOnce;
 import asyncqueues.workbook.testing.IsolatedStage;
-import asyncqueues.workbook.testing.Within;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -144,24 +138,8 @@ class RunTest {
          * the threads that ran them, sorted.
          */
         private static List<String> runLowTasksThatNeedEveryConsumer() {
-            CountDownLatch allRunning = new CountDownLatch(3);
-            Set<String> ranOn = ConcurrentHashMap.newKeySet();
-            List<Task<String>> tasks = new ArrayList<>();
-            try {
-                for (int i = 0; i < 3; i++) {
-                    tasks.add(AsyncRuntime.spawnTask(Futures.async(() -> threadOnceAllRun(allRunning, ranOn)),
-                            FutureType.LOW));
-                }
-                WORKERS.awaitUntil(() -> tasks.stream().allMatch(Task::isFinished), () -> "the 3 LOW tasks, which"
-                        + " each hold their thread until all 3 run, did not all run at once: only "
-                        + new TreeSet<>(ranOn) + " took one. Did run() start both queues, with the numbers it was"
-                        + " given?");
-            } finally {
-                while (allRunning.getCount() > 0) {
-                    allRunning.countDown(); // never leave a consumer waiting
-                }
-            }
-            return tasks.stream().map(Futures::blockOn).sorted().toList();
+            return AllAtOnce.threadsThatRan(WORKERS, 3, future -> AsyncRuntime.spawnTask(future, FutureType.LOW),
+                    "Did run() start both queues, with the numbers it was given?");
         }
     }
 
@@ -181,24 +159,5 @@ class RunTest {
             assertThat(IsolatedStage.workerNames())
                     .containsExactly("high-worker-1", "high-worker-2", "low-worker-1");
         }
-    }
-
-    /**
-     * Counts down, then waits (bounded) for the rest; returns the thread's name if all came. It
-     * waits a little longer than the test does, so that the test's failure, which says who came,
-     * is the one reported.
-     */
-    private static String threadOnceAllRun(CountDownLatch allRunning, Set<String> ranOn) {
-        ranOn.add(Thread.currentThread().getName());
-        allRunning.countDown();
-        try {
-            if (!allRunning.await(Within.MOMENT.plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("not every task got a thread of its own");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the other tasks", e);
-        }
-        return Thread.currentThread().getName();
     }
 }

@@ -35,10 +35,10 @@ import java.util.function.Consumer;
  */
 public final class AsyncRuntime {
 
+    // Carried over from step04-stealing's AsyncRuntime.java by ./jbang stubs --write: HIGH_CONSUMERS, LOW_CONSUMERS, HighChannel, LowChannel, HighQueue, LowQueue. Edit it there.
     static final int HIGH_CONSUMERS = 2;
-    static final int LOW_CONSUMERS = 1;
 
-    private AsyncRuntime() {}
+    static final int LOW_CONSUMERS = 1;
 
     /** {@code HIGH_CHANNEL}: created on first use. */
     private static final class HighChannel {
@@ -48,11 +48,6 @@ public final class AsyncRuntime {
     /** {@code LOW_CHANNEL}: created on first use. */
     private static final class LowChannel {
         static final BlockingQueue<TaskRunnable> INSTANCE = new LinkedBlockingQueue<>();
-    }
-
-    /** The idle consumers of both queues: created on first use. */
-    private static final class Idle {
-        static final IdleConsumers INSTANCE = new IdleConsumers(HighChannel.INSTANCE, LowChannel.INSTANCE);
     }
 
     /** {@code HIGH_QUEUE}: on first use, starts the HIGH consumers, which steal from LOW. */
@@ -66,25 +61,37 @@ public final class AsyncRuntime {
         static final BlockingQueue<TaskRunnable> INSTANCE =
                 startConsumers("low-worker-", LOW_CONSUMERS, LowChannel.INSTANCE, HighChannel.INSTANCE);
     }
+    // End of the carried-over code.
 
+    private AsyncRuntime() {}
+
+    /** The idle consumers of both queues: created on first use. */
+    private static final class Idle {
+        static final IdleConsumers INSTANCE = new IdleConsumers(HighChannel.INSTANCE, LowChannel.INSTANCE);
+    }
+
+    /** What a consumer of {@code own} runs: the parking loop, which parks in {@link Idle}. */
+    private static Runnable consumer(BlockingQueue<TaskRunnable> own, BlockingQueue<TaskRunnable> other) {
+        return () -> consume(own, other, Idle.INSTANCE);
+    }
+
+    // Carried over from step04-stealing's AsyncRuntime.java by ./jbang stubs --write: startConsumers, spawnTask. Edit it there.
     /**
      * Starts {@code count} daemon consumers named {@code namePrefix + N}, each serving
-     * {@code own} and stealing from {@code other}, parking in {@link Idle} when both are empty,
-     * and returns {@code own} to send on.
+     * {@code own} and stealing from {@code other}, and returns {@code own} to send on.
      */
     private static BlockingQueue<TaskRunnable> startConsumers(
             String namePrefix, int count, BlockingQueue<TaskRunnable> own, BlockingQueue<TaskRunnable> other) {
         Thread.Builder threads = Thread.ofPlatform().name(namePrefix, 1).daemon();
         for (int i = 0; i < count; i++) {
-            threads.start(() -> consume(own, other, Idle.INSTANCE));
+            threads.start(consumer(own, other));
         }
         return own;
     }
 
     /**
      * Spawns {@code future} onto the queue its label names, starting that queue's consumers if
-     * this is its first task, and returns the task. Its runnable is scheduled with
-     * {@link #schedule}, now and on every wake, so each time it is queued an idle consumer is woken.
+     * this is its first task, and returns the task.
      *
      * @throws NullPointerException if {@code future} is {@code null}, or its label is
      */
@@ -92,13 +99,22 @@ public final class AsyncRuntime {
         Objects.requireNonNull(future, "future must not be null");
         FutureType order = Objects.requireNonNull(
                 future.getOrder(), () -> future.getClass().getName() + ".getOrder() returned null");
-        Consumer<TaskRunnable> schedule = switch (order) {
+        Spawned<T> spawned = AsyncTask.spawn(future, scheduleFor(order));
+        spawned.runnable().schedule();
+        return spawned.task();
+    }
+    // End of the carried-over code.
+
+    /**
+     * The schedule function of a task labelled {@code order}: {@link #schedule} on that queue, so
+     * that each time a runnable is queued, now and on every wake, an idle consumer is woken.
+     * Naming the queue here starts it, if this is its first task.
+     */
+    static Consumer<TaskRunnable> scheduleFor(FutureType order) {
+        return switch (order) {
             case HIGH -> schedule(HighQueue.INSTANCE, Idle.INSTANCE);
             case LOW -> schedule(LowQueue.INSTANCE, Idle.INSTANCE);
         };
-        Spawned<T> spawned = AsyncTask.spawn(future, schedule);
-        spawned.runnable().schedule();
-        return spawned.task();
     }
 
     /**
@@ -140,6 +156,7 @@ public final class AsyncRuntime {
         return next != null ? next : other.poll();
     }
 
+    // Carried over from step04-stealing's StealingLoop.java by ./jbang stubs --write: runCatching. Edit it there.
     /**
      * Runs {@code runnable} and lets nothing it throws escape: the chapter's {@code catch_unwind},
      * so that a failing future cannot kill its consumer. Ignoring the throwable loses nothing:
@@ -152,6 +169,7 @@ public final class AsyncRuntime {
             // recorded by the task, see above
         }
     }
+    // End of the carried-over code.
 
     /** How many consumers are parked (or about to park) now; for tests and {@link Main}. */
     static int idleConsumers() {

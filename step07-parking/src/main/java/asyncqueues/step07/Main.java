@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Stage 7's program: stage 4's, the chapter's first {@code main} with every future labelled, on
- * the parking runtime. Counter one goes to HIGH; counter two and the block of four async fns go
+ * Stage 7's program: stage 4's {@code run}, the chapter's first {@code main} with every future
+ * labelled, on the parking runtime. Counter one goes to HIGH; counter two and the block of four async fns go
  * to LOW, which has one consumer of its own. The HIGH consumers, started by counter one, steal
  * LOW's work when they have none, so the three tasks run side by side on three threads.
  *
@@ -32,9 +32,13 @@ public final class Main extends AsyncFn {
      * @throws IllegalArgumentException for any other argument, naming it
      */
     public static void main(String[] args) throws InterruptedException {
-        run(Ticks.from(args));
+        Duration tick = Ticks.from(args);
+        run(tick);
+        System.out.println(idleThenSpawn(tick));
     }
 
+    // Carried over from step03-priority-queues's Main.java by ./jbang stubs --write: run. Edit it there.
+    /** The chapter's {@code main}, with {@code tick} for its sleeps. */
     static void run(Duration tick) throws InterruptedException {
         Task<Integer> one = AsyncRuntime.spawnTask(new CounterFuture(FutureType.HIGH, tick));
         Task<Integer> two = AsyncRuntime.spawnTask(new CounterFuture(FutureType.LOW, tick));
@@ -46,8 +50,8 @@ public final class Main extends AsyncFn {
         Futures.blockOn(one);
         Futures.blockOn(two);
         Futures.blockOn(three);
-        System.out.println(idleThenSpawn(tick));
     }
+    // End of the carried-over code.
 
     /**
      * Leaves the consumers idle for {@code tick} and counts their wake-ups meanwhile; then spawns

@@ -10,6 +10,8 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -147,68 +149,68 @@ class IdleConsumersTest {
         assertThat(idle.idleCount()).isZero();
     }
 
-    /**
-     * One wake at a time is on its way. The first consumer to announce itself is held before its
-     * park, so a wake picks it and cannot end; a second wake then leaves the other consumer
-     * parked. When the first comes back it sees two runnables, one more than it can take, and
-     * passes the wake on.
-     */
-    @Test
-    void aWakeOnItsWayIsNotDoubledAndTheWokenConsumerPassesItOnWhenMoreWaits() throws Exception {
-        BlockingQueue<String> queue = new LinkedBlockingQueue<>();
-        IdleConsumers idle = new IdleConsumers(queue);
-        HeldConsumer held = HeldConsumer.announce(idle);
-        Parker parked = Parker.start(idle, "parked");
-        parked.awaitParked(idle, 2);
+    /** A consumer held after its announcement, so that a wake picks it first, and a second one parked, over one queue. */
+    @Nested
+    class WithAHeldAndAParkedConsumer {
 
-        queue.add("first");
-        idle.wakeOne(); // picks the held consumer, which cannot come back yet
-        queue.add("second");
-        idle.wakeOne(); // a wake is on its way: nobody else is woken
+        private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        private final IdleConsumers idle = new IdleConsumers(queue);
+        private HeldConsumer held;
+        private Parker parked;
 
-        assertThat(idle.idleCount()).as("announced consumers while the first wake is on its way").isEqualTo(1);
-        assertThat(parked.thread.getState()).isEqualTo(Thread.State.WAITING);
+        @BeforeEach
+        void announceOneAndParkTheOther() throws Exception {
+            held = HeldConsumer.announce(idle);
+            parked = Parker.start(idle, "parked");
+            parked.awaitParked(idle, 2);
+        }
 
-        held.parkNow(); // picked already: it comes back at once, and sees two runnables
-        parked.awaitReturned();
-        assertThat(idle.idleCount()).isZero();
-    }
+        /**
+         * One wake at a time is on its way. The first consumer to announce itself is held before its
+         * park, so a wake picks it and cannot end; a second wake then leaves the other consumer
+         * parked. When the first comes back it sees two runnables, one more than it can take, and
+         * passes the wake on.
+         */
+        @Test
+        void aWakeOnItsWayIsNotDoubledAndTheWokenConsumerPassesItOnWhenMoreWaits() throws Exception {
+            queue.add("first");
+            idle.wakeOne(); // picks the held consumer, which cannot come back yet
+            queue.add("second");
+            idle.wakeOne(); // a wake is on its way: nobody else is woken
 
-    @Test
-    void aWokenConsumerThatSeesOnlyItsOwnRunnableWakesNobodyElse() throws Exception {
-        BlockingQueue<String> queue = new LinkedBlockingQueue<>();
-        IdleConsumers idle = new IdleConsumers(queue);
-        HeldConsumer held = HeldConsumer.announce(idle);
-        Parker parked = Parker.start(idle, "parked");
-        parked.awaitParked(idle, 2);
+            assertThat(idle.idleCount()).as("announced consumers while the first wake is on its way").isEqualTo(1);
+            assertThat(parked.thread.getState()).isEqualTo(Thread.State.WAITING);
 
-        queue.add("only");
-        idle.wakeOne();
-        held.parkNow();
+            held.parkNow(); // picked already: it comes back at once, and sees two runnables
+            parked.awaitReturned();
+            assertThat(idle.idleCount()).isZero();
+        }
 
-        assertThat(parked.thread.getState()).as("the other consumer, with one runnable for one woken consumer")
-                .isEqualTo(Thread.State.WAITING);
-        assertThat(idle.idleCount()).isEqualTo(1);
-        idle.wakeOne(); // the wake has ended: the next one goes out
-        parked.awaitReturned();
-    }
+        @Test
+        void aWokenConsumerThatSeesOnlyItsOwnRunnableWakesNobodyElse() throws Exception {
+            queue.add("only");
+            idle.wakeOne();
+            held.parkNow();
 
-    @Test
-    void aConsumerPickedAsItFoundWorkItselfPassesTheWakeOnWhenMoreWaits() throws Exception {
-        BlockingQueue<String> queue = new LinkedBlockingQueue<>();
-        IdleConsumers idle = new IdleConsumers(queue);
-        HeldConsumer held = HeldConsumer.announce(idle);
-        Parker parked = Parker.start(idle, "parked");
-        parked.awaitParked(idle, 2);
-        queue.add("first");
-        idle.wakeOne();
-        queue.add("second");
-        idle.wakeOne();
+            assertThat(parked.thread.getState()).as("the other consumer, with one runnable for one woken consumer")
+                    .isEqualTo(Thread.State.WAITING);
+            assertThat(idle.idleCount()).isEqualTo(1);
+            idle.wakeOne(); // the wake has ended: the next one goes out
+            parked.awaitReturned();
+        }
 
-        held.takeAndWithdraw(queue); // its second look found "first": one is left, for someone else
+        @Test
+        void aConsumerPickedAsItFoundWorkItselfPassesTheWakeOnWhenMoreWaits() throws Exception {
+            queue.add("first");
+            idle.wakeOne();
+            queue.add("second");
+            idle.wakeOne();
 
-        parked.awaitReturned();
-        assertThat(queue).containsExactly("second");
+            held.takeAndWithdraw(queue); // its second look found "first": one is left, for someone else
+
+            parked.awaitReturned();
+            assertThat(queue).containsExactly("second");
+        }
     }
 
     @Test

@@ -2,16 +2,15 @@ package asyncqueues.step07;
 
 import static asyncqueues.step07.StageRuntime.WORKERS;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import asyncqueues.task.Futures;
-import asyncqueues.workbook.ConsoleCapture;
+import asyncqueues.workbook.Ticks;
 import asyncqueues.workbook.testing.CounterPrintout;
+import asyncqueues.workbook.testing.MainRun;
 import asyncqueues.workbook.testing.Within;
 import asyncqueues.workbook.testing.Workers;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Stage 7's program: its arguments, and its printout with {@code --fast}. */
+/** Stage 7's program: its printout with {@code --fast}, and what its last line says. */
 @Timeout(30)
 class MainTest {
 
@@ -30,52 +29,18 @@ class MainTest {
             + " \\(stage 4: up to 100 ms\\)");
 
     @Test
-    @Timeout(30)
     @DisplayName("Exercises 7.1, 7.2: Main --fast prints what the chapter's program prints, then what parking changes")
     @Tag("exercise-7.1")
     @Tag("exercise-7.2")
     void printsTheChaptersLines() throws Throwable {
         StageRuntime.startQueues(); // as Main's first two spawns would: it prints the same
         List<String> lines;
-        try (ConsoleCapture console = ConsoleCapture.start()) {
-            WORKERS.runWatched(() -> Main.main(new String[] {"--fast"}), () -> "Main.main did not return");
-            lines = console.lines();
+        try (MainRun main = WORKERS.startMain(() -> Main.main(new String[] {"--fast"}))) {
+            lines = main.awaitReturn(Ticks.FAST);
         }
 
-        assertThat(lines).hasSize(12);
         assertThat(lines.getLast()).matches(LAST_LINE.pattern().replace("(?<tick>\\d+)", "50"));
-        for (int n = 1; n <= 3; n++) {
-            assertThat(lines).filteredOn(("polling with result: " + n)::equals).hasSize(2);
-        }
-        assertThat(lines).filteredOn("async fn"::equals).hasSize(4);
-        assertThat(lines).filteredOn("before the block"::equals).hasSize(1);
-        CounterPrintout.assertEachCounterCountsInOrder(lines);
-    }
-
-    @Test
-    @Timeout(30)
-    @DisplayName("Exercises 7.1, 7.2: Main sleeps five ticks after its spawns, then prints 'before the block' and"
-            + " joins them")
-    @Tag("exercise-7.1")
-    @Tag("exercise-7.2")
-    void sleepsFiveTicksBeforeTheBlock() throws Throwable {
-        StageRuntime.startQueues();
-        Duration tick = Duration.ofMillis(10);
-        try (ConsoleCapture console = ConsoleCapture.start()) {
-            FutureTask<Void> program = new FutureTask<>(() -> {
-                Main.run(tick);
-                return null;
-            });
-            long start = System.nanoTime();
-            Thread.ofPlatform().name("main-under-test").daemon().start(program);
-            WORKERS.awaitUntil(() -> console.lines().contains("before the block"),
-                    () -> "Main.run did not print 'before the block'; it printed " + console.lines());
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("from the start of main to 'before the block'")
-                    .isGreaterThanOrEqualTo(tick.multipliedBy(5));
-            WORKERS.awaitUntil(program::isDone, () -> "Main.run did not return: a task it blocks on did not finish;"
-                    + " it printed " + console.lines());
-            program.get(); // rethrows what it threw
-        }
+        CounterPrintout.assertTheChaptersFirstMain(lines.subList(0, lines.size() - 1));
     }
 
     /**
@@ -84,7 +49,6 @@ class MainTest {
      * tick spent idle.
      */
     @Test
-    @Timeout(30)
     @DisplayName("Exercises 7.1, 7.2: Main's last line counts no wake-up while the consumers idle for a tick, and"
             + " times a new task's first poll from its spawn")
     @Tag("exercise-7.1")
@@ -111,11 +75,5 @@ class MainTest {
                 .as("the wait it reports, from the spawn to the first poll: within the call's own time")
                 .isLessThanOrEqualTo(took);
         assertThat(took).as("the call's length: a tick idle, then the spawn").isGreaterThanOrEqualTo(tick);
-    }
-
-    @Test
-    void rejectsAnUnknownArgumentByName() {
-        assertThatThrownBy(() -> Main.main(new String[] {"--slow"}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--slow");
     }
 }

@@ -9,14 +9,12 @@ import asyncqueues.task.Futures;
 import asyncqueues.task.Poll;
 import asyncqueues.task.Task;
 import asyncqueues.task.Waker;
+import asyncqueues.workbook.testing.AllAtOnce;
 import asyncqueues.workbook.testing.IsolatedStage;
 import asyncqueues.workbook.testing.TaskState;
 import asyncqueues.workbook.testing.Within;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -30,10 +28,14 @@ import org.junit.jupiter.api.function.Executable;
 
 /**
  * The parking runtime as a whole: its consumers run the loop of exercise 7.1 and its spawns and
- * wakes the schedule function of exercise 7.2. Which queues have started is global state that a
+ * wakes the schedule function of exercise 7.2. What stage 4's runtime did it must still do: those
+ * tests are stage 4's, carried over. Which queues have started is global state that a
  * JVM cannot reset, so each test runs in a world of its own ({@link IsolatedStage}), where the
  * runtime starts from nothing, as in a new program.
  */
+@DisplayName("Exercises 7.1, 7.2: the parking runtime")
+@Tag("exercise-7.1")
+@Tag("exercise-7.2")
 @Timeout(30)
 class ParkingRuntimeTest {
 
@@ -53,66 +55,38 @@ class ParkingRuntimeTest {
             + " queues the runnable, and does the woken consumer (exercise 7.1) look at both queues?";
 
     @Test
-    @DisplayName("Exercises 7.1, 7.2: idle consumers park, none wakes up while there is no work, and a spawn wakes"
+    @DisplayName("idle consumers park, none wakes up while there is no work, and a spawn wakes"
             + " one of them")
-    @Tag("exercise-7.1")
-    @Tag("exercise-7.2")
     void idleConsumersStayParked() throws Throwable {
         IsolatedStage.run(IdleConsumersStayParked.class);
     }
 
     @Test
-    @DisplayName("Exercises 7.1, 7.2: a task spawned while every consumer is parked runs (" + SPAWN_ROUNDS
+    @DisplayName("a task spawned while every consumer is parked runs (" + SPAWN_ROUNDS
             + " times, to either queue)")
-    @Tag("exercise-7.1")
-    @Tag("exercise-7.2")
     void aSpawnWakesAParkedRuntime() throws Throwable {
         IsolatedStage.run(SpawnsToAParkedRuntime.class);
     }
 
     @Test
-    @DisplayName("Exercises 7.1, 7.2: a wake from another thread, while every consumer is parked, gets its task"
+    @DisplayName("a wake from another thread, while every consumer is parked, gets its task"
             + " polled again")
-    @Tag("exercise-7.1")
-    @Tag("exercise-7.2")
     void aWakeFromAnotherThreadWakesAParkedRuntime() throws Throwable {
         IsolatedStage.run(WakeFromAnotherThread.class);
     }
 
     @Test
-    @DisplayName("Exercises 7.1, 7.2: parked HIGH consumers are woken for LOW tasks while the LOW consumer is busy:"
+    @DisplayName("parked HIGH consumers are woken for LOW tasks while the LOW consumer is busy:"
             + " they still steal")
-    @Tag("exercise-7.1")
-    @Tag("exercise-7.2")
     void parkedHighConsumersStealLowTasks() throws Throwable {
         IsolatedStage.run(ParkedHighConsumersStealLowTasks.class);
     }
 
     @Test
-    @DisplayName("Exercises 7.1, 7.2: " + 2 * SPAWNS_PER_THREAD + " tasks spawned from two threads at once all run,"
+    @DisplayName("" + 2 * SPAWNS_PER_THREAD + " tasks spawned from two threads at once all run,"
             + " and then every consumer parks again")
-    @Tag("exercise-7.1")
-    @Tag("exercise-7.2")
     void spawnsFromTwoThreadsAllRun() throws Throwable {
         IsolatedStage.run(SpawnsFromTwoThreads.class);
-    }
-
-    @Test
-    @DisplayName("Exercises 7.1, 7.2: a queue nothing was spawned to has no consumers, so nobody steals for the"
-            + " other one (the lazy-start pitfall of stage 4)")
-    @Tag("exercise-7.1")
-    @Tag("exercise-7.2")
-    void untouchedQueueHasNoConsumers() throws Throwable {
-        IsolatedStage.run(UntouchedQueueHasNoConsumers.class);
-    }
-
-    @Test
-    @DisplayName("Exercises 7.1, 7.2: the consumers, which run your loop, are daemon threads, so a program ends when"
-            + " its main does")
-    @Tag("exercise-7.1")
-    @Tag("exercise-7.2")
-    void consumersAreDaemonThreads() throws Throwable {
-        IsolatedStage.run(ConsumersAreDaemons.class);
     }
 
     /** Stage 4's consumers would each wake ten times a second here; these must not wake at all. */
@@ -188,31 +162,6 @@ class ParkingRuntimeTest {
                         .containsExactly("high-worker-1", "high-worker-2", "low-worker-1");
             }
         }
-
-        /**
-         * Each task holds its thread until all of them are running: with one LOW consumer, they
-         * can only all finish if the two HIGH consumers, parked, are woken for LOW tasks and
-         * take them. Returns the names of the threads that ran them, sorted.
-         */
-        private static List<String> runLowTasksThatNeedEveryConsumer() {
-            CountDownLatch allRunning = new CountDownLatch(ALL_CONSUMERS);
-            Set<String> ranOn = ConcurrentHashMap.newKeySet();
-            List<Task<String>> tasks = new ArrayList<>();
-            try {
-                for (int i = 0; i < ALL_CONSUMERS; i++) {
-                    tasks.add(spawnTask(FutureOrderLabel.labelled(FutureType.LOW,
-                            Futures.async(() -> runningThreadOnceAllRun(allRunning, ranOn)))));
-                }
-                WORKERS.awaitUntil(() -> tasks.stream().allMatch(Task::isFinished), () -> "the " + ALL_CONSUMERS
-                        + " LOW tasks, which each hold their thread until all of them run, did not all run at once:"
-                        + " only " + new TreeSet<>(ranOn) + " took one. Does each spawn wake an idle consumer"
-                        + " (idle.wakeOne(), exercise 7.2), and does a woken HIGH consumer take from the other queue when its own is"
-                        + " empty (exercise 7.1)?");
-            } finally {
-                release(allRunning);
-            }
-            return tasks.stream().map(Futures::blockOn).sorted().toList();
-        }
     }
 
     /** A flood of spawns, from two threads at once, while the consumers are busy and while they park. */
@@ -248,6 +197,33 @@ class ParkingRuntimeTest {
                     + " every consumer parked without taking it. " + WAKE);
             StageRuntime.awaitAllParked();
         }
+    }
+
+    /**
+     * Spawns as many LOW tasks as there are consumers, each holding its thread until all of them
+     * run: with one LOW consumer, they can all finish only if the HIGH consumers take LOW tasks as
+     * well. Returns the names of the threads that ran them, sorted.
+     */
+    private static List<String> runLowTasksThatNeedEveryConsumer() {
+        return AllAtOnce.threadsThatRan(WORKERS, ALL_CONSUMERS,
+                future -> spawnTask(FutureOrderLabel.labelled(FutureType.LOW, future)),
+                "Does each spawn wake an idle consumer (idle.wakeOne(), exercise 7.2), and"
+                + " does a woken HIGH consumer take from the other queue when its own is empty (exercise 7.1)?");
+    }
+
+    // Carried over from step04-stealing's StealingRuntimeTest.java by ./jbang stubs --write: untouchedQueueHasNoConsumers, consumersAreDaemonThreads, UntouchedQueueHasNoConsumers, ConsumersAreDaemons, awaitQuietly. Edit it there.
+    @Test
+    @DisplayName("a queue nothing was spawned to has no consumers, so nobody steals"
+            + " for the other one (the lazy-start pitfall)")
+    void untouchedQueueHasNoConsumers() throws Throwable {
+        IsolatedStage.run(UntouchedQueueHasNoConsumers.class);
+    }
+
+    @Test
+    @DisplayName("the consumers, which run your loop, are daemon threads, so a program ends when"
+            + " its main does")
+    void consumersAreDaemonThreads() throws Throwable {
+        IsolatedStage.run(ConsumersAreDaemons.class);
     }
 
     static final class UntouchedQueueHasNoConsumers implements Executable {
@@ -299,20 +275,6 @@ class ParkingRuntimeTest {
         }
     }
 
-    /**
-     * Counts down, then waits (bounded) for the rest; returns the thread's name if all came. It
-     * waits a little longer than the test does, so that the test's failure, which says who came,
-     * is the one reported.
-     */
-    private static String runningThreadOnceAllRun(CountDownLatch allRunning, Set<String> ranOn) {
-        ranOn.add(Thread.currentThread().getName());
-        allRunning.countDown();
-        if (!awaitQuietly(allRunning)) {
-            throw new IllegalStateException("not every task got a thread of its own");
-        }
-        return Thread.currentThread().getName();
-    }
-
     private static boolean awaitQuietly(CountDownLatch latch) {
         try {
             return latch.await(Within.MOMENT.plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
@@ -321,11 +283,5 @@ class ParkingRuntimeTest {
             return false;
         }
     }
-
-    /** Lets every waiting task go, so no consumer is left blocked when a test fails. */
-    private static void release(CountDownLatch latch) {
-        while (latch.getCount() > 0) {
-            latch.countDown();
-        }
-    }
+    // End of the carried-over code.
 }

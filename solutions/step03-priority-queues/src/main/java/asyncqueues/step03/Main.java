@@ -33,6 +33,7 @@ public final class Main extends AsyncFn {
         run(Ticks.from(args));
     }
 
+    /** The chapter's {@code main}, with {@code tick} for its sleeps. */
     static void run(Duration tick) throws InterruptedException {
         Task<Integer> one = AsyncRuntime.spawnTask(new CounterFuture(FutureType.HIGH, tick));
         Task<Integer> two = AsyncRuntime.spawnTask(new CounterFuture(FutureType.LOW, tick));

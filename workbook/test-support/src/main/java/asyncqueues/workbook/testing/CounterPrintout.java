@@ -1,5 +1,7 @@
 package asyncqueues.workbook.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 
 /**
@@ -28,6 +30,23 @@ public final class CounterPrintout {
                 }
             }
         }
+    }
+
+    /**
+     * Fails unless {@code lines} are what the chapter's first {@code main} prints, its spawns and
+     * consumers quiet (no queue counts, no {@code runnable accepted}): each counter's three
+     * results, in order, four {@code async fn} and one {@code before the block}, interleaved as
+     * the consumers ran them.
+     */
+    public static void assertTheChaptersFirstMain(List<String> lines) {
+        assertThat(lines).as("the printout: the counters, the async fns and main's line")
+                .containsExactlyInAnyOrder(
+                        "polling with result: 1", "polling with result: 1",
+                        "polling with result: 2", "polling with result: 2",
+                        "polling with result: 3", "polling with result: 3",
+                        "async fn", "async fn", "async fn", "async fn",
+                        "before the block");
+        assertEachCounterCountsInOrder(lines);
     }
 
     private static int indexOfOccurrence(List<String> lines, String line, int occurrence) {

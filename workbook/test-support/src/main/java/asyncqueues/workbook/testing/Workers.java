@@ -157,6 +157,21 @@ public final class Workers {
         }), failure);
     }
 
+    /**
+     * Starts {@code program}, a stage's {@code Main.main} or {@code Main.run}, on a thread of its
+     * own with the console captured, to be watched as the chapter's {@code main} is watched.
+     */
+    public MainRun startMain(Program program) {
+        return new MainRun(this, program);
+    }
+
+    /** What {@code program}, a stage's {@code Main.main}, prints, run as {@link #runWatched} runs it. */
+    public List<String> printedBy(Program program) throws Exception {
+        try (MainRun main = startMain(program)) {
+            return main.awaitReturn();
+        }
+    }
+
     /** What {@link #runWatched} runs: code that returns nothing, and may throw. */
     @FunctionalInterface
     public interface Program {
@@ -179,7 +194,7 @@ public final class Workers {
      * The wait of every method here. It ends early when no consumer is alive: if the condition
      * still does not hold then, no task can make it hold.
      */
-    private void await(Duration bound, BooleanSupplier condition, Supplier<String> failure) {
+    void await(Duration bound, BooleanSupplier condition, Supplier<String> failure) {
         Within.await(bound, () -> condition.getAsBoolean() || consumers().isEmpty(),
                 () -> failure.get() + " (" + whatTheConsumersDo() + ")");
         if (!condition.getAsBoolean()) {
@@ -187,7 +202,7 @@ public final class Workers {
         }
     }
 
-    private <T> T resultOf(Duration bound, Watched<T> watched, Supplier<String> failure) throws Exception {
+    <T> T resultOf(Duration bound, Watched<T> watched, Supplier<String> failure) throws Exception {
         BooleanSupplier lost = consumersLost();
         Within.await(bound, () -> watched.call.isDone() || lost.getAsBoolean(), () -> failure.get() + " ("
                 + ThreadReport.describe(watched.thread) + "; " + whatTheConsumersDo() + ")");

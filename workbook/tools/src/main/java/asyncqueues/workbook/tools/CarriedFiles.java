@@ -101,28 +101,9 @@ final class CarriedFiles {
                             copyName + " (as it is)", have)));
         }
 
-        /** Whether {@code line} only marks an exercise of the earlier stage, which is given code here. */
-        private boolean solvedHere(String line) {
-            return ExerciseMarkers.BEGIN.matcher(line).matches() || ExerciseMarkers.END.matcher(line).matches()
-                    || line.equals(EXERCISE_NOT_DONE_IMPORT) || test && EXERCISE_TAG.matcher(line).matches();
-        }
-
         /** The copy's text that {@code source}, the source's text, makes. */
         String copyOf(String source) {
-            String renamed = source.replaceAll("\\basyncqueues\\.step" + twoDigits(from) + "\\b",
-                    Matcher.quoteReplacement("asyncqueues.step" + twoDigits(to)));
-            if (test) {
-                renamed = EXERCISE_LABEL.matcher(renamed).replaceAll("$1");
-            }
-            List<MarkedSource.Line> lines = new ArrayList<>();
-            for (MarkedSource.Line line : MarkedSource.splitLines(renamed)) {
-                if (!solvedHere(line.text())) {
-                    lines.add(line);
-                }
-            }
-            if (test && lines.stream().noneMatch(line -> line.text().contains("@Tag("))) {
-                lines.removeIf(line -> line.text().equals(TAG_IMPORT));
-            }
+            List<MarkedSource.Line> lines = MarkedSource.splitLines(solved(source, from, to, test));
             String terminator = lines.isEmpty() ? "\n" : lines.getFirst().terminator();
             lines.addFirst(new MarkedSource.Line("// Carried over unchanged from " + from + (test ? "'s tests" : "'s solution")
                     + " by ./jbang stubs --write; edit it there.", terminator));
@@ -131,6 +112,35 @@ final class CarriedFiles {
     }
 
     private CarriedFiles() {}
+
+    /**
+     * {@code source}, the text of a file of {@code from}, as {@code to} carries it: the package
+     * renamed and {@code from}'s exercises solved, their markers dropped (and for a test, their
+     * tags and the {@code "Exercise S.N: "} of display names).
+     */
+    static String solved(String source, Stage from, Stage to, boolean test) {
+        String renamed = source.replaceAll("\\basyncqueues\\.step" + twoDigits(from) + "\\b",
+                Matcher.quoteReplacement("asyncqueues.step" + twoDigits(to)));
+        if (test) {
+            renamed = EXERCISE_LABEL.matcher(renamed).replaceAll("$1");
+        }
+        List<MarkedSource.Line> lines = new ArrayList<>();
+        for (MarkedSource.Line line : MarkedSource.splitLines(renamed)) {
+            if (!solvedHere(line.text(), test)) {
+                lines.add(line);
+            }
+        }
+        if (test && lines.stream().noneMatch(line -> line.text().contains("@Tag("))) {
+            lines.removeIf(line -> line.text().equals(TAG_IMPORT));
+        }
+        return MarkedSource.join(lines);
+    }
+
+    /** Whether {@code line} only marks an exercise of the earlier stage, which is given code in the later one. */
+    private static boolean solvedHere(String line, boolean test) {
+        return ExerciseMarkers.BEGIN.matcher(line).matches() || ExerciseMarkers.END.matcher(line).matches()
+                || line.equals(EXERCISE_NOT_DONE_IMPORT) || test && EXERCISE_TAG.matcher(line).matches();
+    }
 
     /**
      * The carried files of {@code layout}, none if it has no {@value #LIST}.
@@ -206,11 +216,11 @@ final class CarriedFiles {
         return layout.relative(one.source(layout));
     }
 
-    private static String packageDirectory(Stage stage) {
+    static String packageDirectory(Stage stage) {
         return "asyncqueues/step" + twoDigits(stage);
     }
 
-    private static String twoDigits(Stage stage) {
+    static String twoDigits(Stage stage) {
         return String.format(Locale.ROOT, "%02d", stage.number());
     }
 }

@@ -203,11 +203,13 @@ public final class Stubs {
     }
 
     /**
-     * The carried-over solution files that have drifted from their sources ({@link CarriedFiles}),
+     * The carried-over files and members that have drifted from their sources ({@link CarriedFiles},
+     * {@link CarriedMembers}),
      * then {@link #compare(WorkbookLayout, Stage)}'s drifts, for every stage of the catalog.
      */
     public static List<Drift> check(WorkbookLayout layout, ExerciseCatalog catalog) {
         List<Drift> drifts = new ArrayList<>(CarriedFiles.check(layout));
+        drifts.addAll(CarriedMembers.check(layout));
         catalog.stages().forEach(stage -> drifts.addAll(compare(layout, stage).drifts()));
         return drifts;
     }
@@ -218,7 +220,26 @@ public final class Stubs {
     }
 
     /**
-     * Makes every carried-over solution file from its source ({@link CarriedFiles}), then every
+     * Makes every carried-over file and member from its source, again until nothing changes: a
+     * carried file's source may carry members, and a member's source may be a carried file.
+     */
+    private static List<String> writeCarried(WorkbookLayout layout) {
+        List<String> written = new ArrayList<>();
+        for (int pass = 0; pass < 10; pass++) {
+            List<String> thisPass = new ArrayList<>(CarriedFiles.write(layout));
+            thisPass.addAll(CarriedMembers.write(layout));
+            if (thisPass.isEmpty()) {
+                return new ArrayList<>(written.stream().distinct().toList());
+            }
+            written.addAll(thisPass);
+        }
+        throw new WorkbookException("the carried files and members still change after 10 passes: does one carry"
+                + " from itself, through others?");
+    }
+
+    /**
+     * Makes every carried-over solution file and member from its source ({@link CarriedFiles},
+     * {@link CarriedMembers}), then every
      * stub file of every stage from its solution file, writing only the files that change. A
      * region that holds the learner's code keeps it, and the file the imports the learner added,
      * unless {@code force}: then it becomes the stub again. A file whose markers are damaged is not written, unless forced.
@@ -228,7 +249,7 @@ public final class Stubs {
      * @throws WorkbookException before writing anything, if a solution's markers are damaged
      */
     public static Written write(WorkbookLayout layout, ExerciseCatalog catalog, boolean force) {
-        List<String> written = new ArrayList<>(CarriedFiles.write(layout)); // first: the stubs are made from them
+        List<String> written = writeCarried(layout); // first: the stubs are made from them
         Map<Path, byte[]> plan = new TreeMap<>();
         List<LearnerRegion> kept = new ArrayList<>();
         List<Drift> refused = new ArrayList<>();
