@@ -8,7 +8,6 @@ import asyncqueues.task.Task;
 import asyncqueues.task.TaskRunnable;
 import asyncqueues.workbook.ConsumerThreads;
 import asyncqueues.workbook.ExerciseNotDone;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -167,7 +167,7 @@ class LearnerMistakesTest {
                     "            }\n",
                     "pause(idleWait)"),
             new Mistake("spawnTask(future) copies the spawning code and forgets to schedule the runnable", "5.1",
-                    "StealingLoop.java",
+                    "AsyncRuntime.java",
                     "        return spawnTask(future, FutureType.LOW);\n",
                     """
                             BlockingQueue<TaskRunnable> queue = queueFor(FutureType.LOW);

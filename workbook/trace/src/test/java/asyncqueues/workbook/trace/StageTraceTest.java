@@ -264,13 +264,13 @@ class StageTraceTest {
 
     @Test
     @Order(3)
-    @DisplayName("stage 3: HIGH tasks only on high-worker lanes, the LOW counter only on low-worker-1: nothing stolen")
+    @DisplayName("stage 3: the HIGH counter only on high-worker lanes, both LOW tasks only on low-worker-1: nothing stolen")
     void stageThree() throws Exception {
         Run run = traced("Stage 3", asyncqueues.step03.Main::main);
 
         lanesAreThePollers(run);
         assertThat(run.queues()).containsExactly(Map.entry("counter-1", "HIGH"), Map.entry("counter-2", "LOW"),
-                Map.entry("block-3", "HIGH"));
+                Map.entry("block-3", "LOW"));
         assertThat(run.laneThreads()).contains("low-worker-1").allSatisfy(thread -> assertThat(thread)
                 .isIn("high-worker-1", "high-worker-2", "low-worker-1"));
         run.pollsByLane().forEach((thread, polls) -> assertThat(polls).as(thread)
