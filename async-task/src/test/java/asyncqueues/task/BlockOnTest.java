@@ -50,17 +50,34 @@ class BlockOnTest {
         }
     }
 
-    /** Runs blockOn(future) on a thread of its own, keeping what it returned or threw. */
+    /**
+     * A thread that runs blockOn on a {@link Released} future of its own, keeping what it
+     * returned; {@link #parked()} starts one and waits until it has parked after the first poll.
+     */
     private static final class Blocked {
+        final Released future = new Released();
         final AtomicReference<String> value = new AtomicReference<>();
         final AtomicBoolean interruptedAfter = new AtomicBoolean();
         final Thread thread;
 
-        Blocked(Future<String> future) {
+        private Blocked() {
             thread = Thread.ofPlatform().daemon().name("blocked-on").start(() -> {
                 value.set(Futures.blockOn(future));
                 interruptedAfter.set(Thread.currentThread().isInterrupted());
             });
+        }
+
+        static Blocked parked() {
+            Blocked blocked = new Blocked();
+            blocked.awaitParked();
+            return blocked;
+        }
+
+        /** Releases the future, waits until blockOn has returned, and returns what it returned. */
+        String releaseAndJoin() throws InterruptedException {
+            future.release();
+            thread.join();
+            return value.get();
         }
 
         /** Waits until the thread is parked in blockOn, after its first poll. */
@@ -108,51 +125,37 @@ class BlockOnTest {
     @Test
     @DisplayName("parks until a wake from another thread, then polls once more")
     void parksUntilWokenFromAnotherThread() throws Exception {
-        Released future = new Released();
-        Blocked blocked = new Blocked(future);
-        blocked.awaitParked();
+        Blocked blocked = Blocked.parked();
 
-        future.release();
-        blocked.thread.join();
-
-        assertThat(blocked.value).hasValue("released");
-        assertThat(future.polls).as("the first poll and the one after the wake").hasValue(2);
+        assertThat(blocked.releaseAndJoin()).isEqualTo("released");
+        assertThat(blocked.future.polls).as("the first poll and the one after the wake").hasValue(2);
     }
 
     @Test
     @DisplayName("spurious unparks do not make it poll or return")
     void survivesSpuriousUnparks() throws Exception {
-        Released future = new Released();
-        Blocked blocked = new Blocked(future);
-        blocked.awaitParked();
+        Blocked blocked = Blocked.parked();
 
         for (int i = 0; i < 1_000; i++) {
             LockSupport.unpark(blocked.thread);
             Thread.yield();
         }
         blocked.awaitParked();
-        assertThat(future.polls).as("polls before the wake").hasValue(1);
+        assertThat(blocked.future.polls).as("polls before the wake").hasValue(1);
 
-        future.release();
-        blocked.thread.join();
-        assertThat(blocked.value).hasValue("released");
-        assertThat(future.polls).hasValue(2);
+        assertThat(blocked.releaseAndJoin()).isEqualTo("released");
+        assertThat(blocked.future.polls).hasValue(2);
     }
 
     @Test
     @DisplayName("an interrupt does not end the wait, and the interrupt status is kept")
     void keepsTheInterruptStatus() throws Exception {
-        Released future = new Released();
-        Blocked blocked = new Blocked(future);
-        blocked.awaitParked();
+        Blocked blocked = Blocked.parked();
 
         blocked.interruptAndAwaitParkedAgain();
-        assertThat(future.polls).as("polls before the wake: the interrupt made none").hasValue(1);
-        future.release();
-        blocked.thread.join();
-
-        assertThat(blocked.value).hasValue("released");
-        assertThat(future.polls).as("the first poll and the one after the wake").hasValue(2);
+        assertThat(blocked.future.polls).as("polls before the wake: the interrupt made none").hasValue(1);
+        assertThat(blocked.releaseAndJoin()).isEqualTo("released");
+        assertThat(blocked.future.polls).as("the first poll and the one after the wake").hasValue(2);
         assertThat(blocked.interruptedAfter).as("interrupted after blockOn returned").isTrue();
     }
 
@@ -172,14 +175,9 @@ class BlockOnTest {
     @Test
     @DisplayName("a thread that was not interrupted is not interrupted after it waited")
     void leavesAnUninterruptedThreadUninterrupted() throws Exception {
-        Released future = new Released();
-        Blocked blocked = new Blocked(future);
-        blocked.awaitParked();
+        Blocked blocked = Blocked.parked();
 
-        future.release();
-        blocked.thread.join();
-
-        assertThat(blocked.value).hasValue("released");
+        assertThat(blocked.releaseAndJoin()).isEqualTo("released");
         assertThat(blocked.interruptedAfter).as("interrupted after blockOn returned").isFalse();
         assertThat(Futures.blockOn(Futures.ready("at once"))).isEqualTo("at once");
         assertThat(Thread.currentThread().isInterrupted()).as("interrupted after a ready future").isFalse();

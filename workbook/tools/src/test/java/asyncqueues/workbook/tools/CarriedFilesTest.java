@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Files a stage carries over from an earlier one: one source, copies made and checked. */
-class CarriedFilesTest {
+class CarriedFilesTest extends OnAFixtureCopy {
 
     private static final String SOURCE = """
             package asyncqueues.step01;
@@ -28,16 +27,11 @@ class CarriedFilesTest {
             }
             """;
 
-    @TempDir
-    Path dir;
-
-    private WorkbookLayout layout;
     private Path source;
     private Path copy;
 
     @BeforeEach
     void carrySharedFromStage1To2() {
-        layout = Fixture.copyTo(dir);
         source = layout.root().resolve("solutions/step01-single-queue/src/main/java/asyncqueues/step01/Shared.java");
         copy = layout.root().resolve("solutions/step02-multi-worker/src/main/java/asyncqueues/step02/Shared.java");
         SourceFiles.write(source, SOURCE);

@@ -7,10 +7,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Members a stage's file carries over from an earlier stage's: one source, copies made and checked. */
-class CarriedMembersTest {
+class CarriedMembersTest extends OnAFixtureCopy {
 
     private static final String SOURCE = """
             package asyncqueues.step01;
@@ -87,15 +86,10 @@ class CarriedMembersTest {
             }
             """;
 
-    @TempDir
-    Path dir;
-
-    private WorkbookLayout layout;
     private Path copy;
 
     @BeforeEach
     void carrySpawnFromStage1To2() {
-        layout = Fixture.copyTo(dir);
         SourceFiles.write(layout.root().resolve("solutions/step01-single-queue/src/main/java/asyncqueues/step01/Runtime.java"),
                 SOURCE);
         copy = layout.root().resolve("solutions/step02-multi-worker/src/main/java/asyncqueues/step02/Runtime.java");

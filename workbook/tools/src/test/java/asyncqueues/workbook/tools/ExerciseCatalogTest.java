@@ -3,24 +3,11 @@ package asyncqueues.workbook.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ExerciseCatalogTest {
+class ExerciseCatalogTest extends OnAFixtureCopy {
 
     private static final String SOLUTION_ADDER = "solutions/step01-single-queue/src/main/java/" + Fixture.ADDER;
-
-    @TempDir
-    Path dir;
-
-    private WorkbookLayout layout;
-
-    @BeforeEach
-    void copyFixture() {
-        layout = Fixture.copyTo(dir);
-    }
 
     private void writeSolutionAdder(String text) {
         SourceFiles.write(layout.root().resolve(SOLUTION_ADDER), text);

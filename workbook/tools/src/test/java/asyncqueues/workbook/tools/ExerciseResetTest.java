@@ -7,21 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class ExerciseResetTest {
+class ExerciseResetTest extends OnAFixtureCopy {
 
-    @TempDir
-    Path dir;
-
-    private WorkbookLayout layout;
     private ExerciseCatalog catalog;
     private ExerciseReset reset;
     private Path adder;
 
     @BeforeEach
-    void copyFixture() {
-        layout = Fixture.copyTo(dir);
+    void loadTheCatalog() {
         catalog = ExerciseCatalog.load(layout);
         reset = new ExerciseReset(layout, catalog);
         adder = layout.stageSources(new Stage(1, "step01-single-queue")).resolve(Fixture.ADDER);

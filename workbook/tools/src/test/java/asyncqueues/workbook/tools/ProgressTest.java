@@ -15,22 +15,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(180)
-class ProgressTest {
+class ProgressTest extends OnAFixtureCopy {
 
-    @TempDir
-    Path dir;
-
-    private WorkbookLayout layout;
     private ExerciseCatalog catalog;
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final PrintStream stream = new PrintStream(printed, true, StandardCharsets.UTF_8);
 
     @BeforeEach
-    void copyFixture() {
-        layout = Fixture.copyTo(dir);
+    void loadTheCatalog() {
         catalog = ExerciseCatalog.load(layout);
     }
 

@@ -127,10 +127,7 @@ class StageTestRunTest {
                     @Test @Order(2) void hangs() { for (;;) { LockSupport.park(); } }
                 }
                 """);
-        try (SourceCompiler compiler = new SourceCompiler()) {
-            assertThat(compiler.compile(List.of(sources), ToolClassPath.entries(), hang.resolve("classes")).errors())
-                    .isEmpty();
-        }
+        compileAll(hang);
 
         StageTestResults results = new StageTestRun(hang.resolve("classes"), hang.resolve("src"), List.of())
                 .run(Duration.ofSeconds(4)); // ample for the first test, even on a loaded machine
@@ -169,10 +166,7 @@ class StageTestRunTest {
                     @Test @Order(2) void runsAfterwards() {}
                 }
                 """);
-        try (SourceCompiler compiler = new SourceCompiler()) {
-            assertThat(compiler.compile(List.of(sources), ToolClassPath.entries(), hang.resolve("classes")).errors())
-                    .isEmpty();
-        }
+        compileAll(hang);
 
         StageTestResults results = new StageTestRun(hang.resolve("classes"), sources, List.of()).run();
 
@@ -252,6 +246,11 @@ class StageTestRunTest {
 
     private static void compile(Path dir, String file, String source) {
         SourceFiles.write(dir.resolve("src").resolve(file), source);
+        compileAll(dir);
+    }
+
+    /** Compiles the sources under {@code dir/src} into {@code dir/classes}, and fails on any error. */
+    private static void compileAll(Path dir) {
         try (SourceCompiler compiler = new SourceCompiler()) {
             assertThat(compiler.compile(List.of(dir.resolve("src")), ToolClassPath.entries(), dir.resolve("classes"))
                     .errors()).isEmpty();
@@ -272,10 +271,7 @@ class StageTestRunTest {
                     }
                 }
                 """);
-        try (SourceCompiler compiler = new SourceCompiler()) {
-            assertThat(compiler.compile(List.of(sources), ToolClassPath.entries(), other.resolve("classes")).errors())
-                    .isEmpty();
-        }
+        compileAll(other);
         System.setProperty("workbook.tools.changed", "before the run");
         try {
             StageTestResults results = new StageTestRun(other.resolve("classes"), sources, List.of()).run();
@@ -304,10 +300,7 @@ class StageTestRunTest {
             SourceFiles.write(sources.resolve("names/" + name + ".java"), "package names;\n"
                     + "class " + name + " { @org.junit.jupiter.api.Test void runs() {} }\n");
         }
-        try (SourceCompiler compiler = new SourceCompiler()) {
-            assertThat(compiler.compile(List.of(sources), ToolClassPath.entries(), other.resolve("classes")).errors())
-                    .isEmpty();
-        }
+        compileAll(other);
 
         StageTestResults results = new StageTestRun(other.resolve("classes"), sources, List.of()).run();
 

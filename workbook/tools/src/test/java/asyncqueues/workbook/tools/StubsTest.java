@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class StubsTest {
+class StubsTest extends OnAFixtureCopy {
 
     private static final String SOLUTION = """
             class Adder {
@@ -49,17 +47,7 @@ class StubsTest {
             }
             """;
 
-    @TempDir
-    Path dir;
-
-    private WorkbookLayout layout;
-    private Stage stage1;
-
-    @BeforeEach
-    void copyFixture() {
-        layout = Fixture.copyTo(dir);
-        stage1 = new Stage(1, "step01-single-queue");
-    }
+    private final Stage stage1 = new Stage(1, "step01-single-queue");
 
     private Path stubAdder() {
         return layout.stageSources(stage1).resolve(Fixture.ADDER);

@@ -7,27 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The maintainers' check on the fixture: sound, and broken in each way the check must catch. */
 @Timeout(120)
-class WorkbookCheckFixtureTest {
+class WorkbookCheckFixtureTest extends OnAFixtureCopy {
 
     private static final Stage STAGE1 = new Stage(1, "step01-single-queue");
     private static final Stage STAGE2 = new Stage(2, "step02-multi-worker");
-
-    @TempDir
-    Path dir;
-
-    private WorkbookLayout layout;
-
-    @BeforeEach
-    void copyFixture() {
-        layout = Fixture.copyTo(dir);
-    }
 
     private List<WorkbookCheck.Fact> facts(Stage stage) {
         return new WorkbookCheck(layout, ExerciseCatalog.load(layout)).facts(stage);

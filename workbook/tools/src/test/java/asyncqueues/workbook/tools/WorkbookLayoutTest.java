@@ -5,21 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class WorkbookLayoutTest {
-
-    @TempDir
-    Path dir;
-
-    private WorkbookLayout layout;
-
-    @BeforeEach
-    void copyFixture() {
-        layout = Fixture.copyTo(dir);
-    }
+class WorkbookLayoutTest extends OnAFixtureCopy {
 
     @Test
     void theRootIsFoundFromBelowAndAChildPomNamingItAsParentIsNotTheRoot() {

@@ -7,24 +7,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The command line, on the fixture workbook (progress has {@link ProgressTest}). */
-class WorkbookTest {
+class WorkbookTest extends OnAFixtureCopy {
 
-    @TempDir
-    Path dir;
-
-    private WorkbookLayout layout;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    @BeforeEach
-    void copyFixture() {
-        layout = Fixture.copyTo(dir);
-    }
 
     private int run(Path workingDirectory, String... args) {
         return Workbook.run(workingDirectory, new PrintStream(out, true, StandardCharsets.UTF_8),
