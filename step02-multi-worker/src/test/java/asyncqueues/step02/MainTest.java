@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import asyncqueues.workbook.Ticks;
 import asyncqueues.workbook.testing.CounterPrintout;
-import asyncqueues.workbook.testing.MainRun;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -26,10 +25,7 @@ class MainTest {
     @Tag("exercise-2.1")
     void printsTheStagesLines() throws Exception {
         StageRuntime.requireWorkingPool();
-        List<String> lines;
-        try (MainRun main = WORKERS.startMain(() -> Main.main(new String[] {"--fast"}))) {
-            lines = main.awaitReturn(Ticks.FAST);
-        }
+        List<String> lines = WORKERS.printedBy(() -> Main.main(new String[] {"--fast"}), Ticks.FAST);
 
         assertThat(lines).filteredOn(line -> line.startsWith("Here is the queue count: ")).hasSize(3);
         CounterPrintout.assertTheChaptersFirstMain(

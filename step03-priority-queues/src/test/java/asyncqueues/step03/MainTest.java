@@ -4,7 +4,6 @@ import static asyncqueues.step03.StageRuntime.WORKERS;
 
 import asyncqueues.workbook.Ticks;
 import asyncqueues.workbook.testing.CounterPrintout;
-import asyncqueues.workbook.testing.MainRun;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -22,10 +21,7 @@ class MainTest {
     @Tag("exercise-3.2")
     void printsTheStagesLines() throws Exception {
         StageRuntime.requireWorkingPools();
-        List<String> lines;
-        try (MainRun main = WORKERS.startMain(() -> Main.main(new String[] {"--fast"}))) {
-            lines = main.awaitReturn(Ticks.FAST);
-        }
+        List<String> lines = WORKERS.printedBy(() -> Main.main(new String[] {"--fast"}), Ticks.FAST);
 
         CounterPrintout.assertTheChaptersFirstMain(lines); // no queue counts in stage 3
     }

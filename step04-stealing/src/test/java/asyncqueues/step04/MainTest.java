@@ -4,7 +4,6 @@ import static asyncqueues.step04.StageRuntime.WORKERS;
 
 import asyncqueues.workbook.Ticks;
 import asyncqueues.workbook.testing.CounterPrintout;
-import asyncqueues.workbook.testing.MainRun;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -16,14 +15,12 @@ import org.junit.jupiter.api.Timeout;
 class MainTest {
 
     @Test
-    @DisplayName("Exercise 4.1: Main --fast prints what the chapter's program prints, five ticks before the block, and returns")
+    @DisplayName("Exercise 4.1: Main --fast prints what the chapter's program prints, 'before the block' five"
+            + " ticks in, and returns")
     @Tag("exercise-4.1")
     void printsTheChaptersLines() throws Throwable {
         StageRuntime.startQueues(); // as Main's first two spawns would: it prints the same
-        List<String> lines;
-        try (MainRun main = WORKERS.startMain(() -> Main.main(new String[] {"--fast"}))) {
-            lines = main.awaitReturn(Ticks.FAST);
-        }
+        List<String> lines = WORKERS.printedBy(() -> Main.main(new String[] {"--fast"}), Ticks.FAST);
 
         CounterPrintout.assertTheChaptersFirstMain(lines);
     }

@@ -19,48 +19,23 @@ import org.junit.jupiter.api.function.Executable;
 class MainTest {
 
     @Test
-    @DisplayName("Exercises 5.1, 5.2, 5.4: Main --fast prints what the chapter's program prints, and the outcomes")
+    @DisplayName("Exercises 5.1, 5.2, 5.4: Main --fast configures the runtime first, new AsyncRuntime().run() with"
+            + " the default numbers, then prints what the chapter's program prints, and the outcomes")
     @Tag("exercise-5.1")
     @Tag("exercise-5.2")
     @Tag("exercise-5.4")
-    void printsTheChaptersLines() throws Throwable {
+    void configuresTheRuntimeThenPrintsTheChaptersLines() throws Throwable {
         // Main configures the runtime with run(), which a JVM allows once: a world of its own.
         IsolatedStage.run(RunMain.class);
     }
 
-    static final class RunMain implements Executable {
-        @Override
-        public void execute() throws Throwable {
-            List<String> lines = WORKERS.printedBy(() -> Main.main(new String[] {"--fast"}));
-
-            assertThat(lines).hasSize(11);
-            for (int n = 1; n <= 3; n++) {
-                assertThat(lines).filteredOn(("polling with result: " + n)::equals).hasSize(2);
-            }
-            assertThat(lines).filteredOn("async fn"::equals).hasSize(3);
-            assertThat(lines.subList(9, 11)).containsExactly(
-                    "outcome: [3, 3]", "outcome two: [null, null]");
-            CounterPrintout.assertEachCounterCountsInOrder(lines);
-        }
-    }
-
-    @Test
-    @DisplayName("Exercises 5.1, 5.2, 5.4: Main configures the runtime first, as the chapter's does:"
-            + " new AsyncRuntime().run(), with the default numbers")
-    @Tag("exercise-5.1")
-    @Tag("exercise-5.2")
-    @Tag("exercise-5.4")
-    void configuresTheRuntimeFirst() throws Throwable {
-        IsolatedStage.run(ConfiguresTheRuntime.class);
-    }
-
     /** As if started without -D options: run() publishes the defaults, and the queues start with them. */
-    static final class ConfiguresTheRuntime implements Executable {
+    static final class RunMain implements Executable {
         @Override
         public void execute() throws Throwable {
             System.clearProperty(AsyncRuntime.HIGH_NUM); // IsolatedStage puts them back afterwards
             System.clearProperty(AsyncRuntime.LOW_NUM);
-            WORKERS.printedBy(() -> Main.main(new String[] {"--fast"}));
+            List<String> lines = WORKERS.printedBy(() -> Main.main(new String[] {"--fast"}));
 
             int high = AsyncRuntime.defaultCount(FutureType.HIGH);
             assertThat(System.getProperty(AsyncRuntime.HIGH_NUM))
@@ -71,6 +46,15 @@ class MainTest {
             IntStream.rangeClosed(1, high).forEach(n -> expected.add("high-worker-" + n));
             expected.add("low-worker-1");
             assertThat(IsolatedStage.workerNames()).containsExactlyInAnyOrderElementsOf(expected);
+
+            assertThat(lines).hasSize(11);
+            for (int n = 1; n <= 3; n++) {
+                assertThat(lines).filteredOn(("polling with result: " + n)::equals).hasSize(2);
+            }
+            assertThat(lines).filteredOn("async fn"::equals).hasSize(3);
+            assertThat(lines.subList(9, 11)).containsExactly(
+                    "outcome: [3, 3]", "outcome two: [null, null]");
+            CounterPrintout.assertEachCounterCountsInOrder(lines);
         }
     }
 }

@@ -16,10 +16,11 @@ import org.junit.jupiter.api.function.Executable;
 class MainTest {
 
     @Test
-    @DisplayName("Exercises 6.1, 6.2: Main --fast fires the background process while the other work runs")
+    @DisplayName("Exercises 6.1, 6.2: Main --fast configures four HIGH and two LOW consumer threads, as the"
+            + " chapter's does, and fires the background process while the other work runs")
     @Tag("exercise-6.1")
     @Tag("exercise-6.2")
-    void printsTheChaptersLines() throws Throwable {
+    void configuresTheRuntimeAndFiresTheProcess() throws Throwable {
         // Main configures the runtime, which a JVM allows once, and leaves a process running
         // for good: it runs in a world of its own, which ends with the test.
         IsolatedStage.run(RunMain.class);
@@ -29,6 +30,11 @@ class MainTest {
         @Override
         public void execute() throws Throwable {
             List<String> lines = WORKERS.printedBy(() -> Main.main(new String[] {"--fast"}));
+
+            assertThat(IsolatedStage.workerNames()).as("the consumer threads once Main has returned").containsExactly(
+                    "high-worker-1", "high-worker-2", "high-worker-3", "high-worker-4", "low-worker-1", "low-worker-2");
+            assertThat(System.getProperty(AsyncRuntime.HIGH_NUM)).as("HIGH_NUM, which run() publishes").isEqualTo("4");
+            assertThat(System.getProperty(AsyncRuntime.LOW_NUM)).as("LOW_NUM, which run() publishes").isEqualTo("2");
 
             for (int n = 1; n <= 3; n++) {
                 assertThat(lines).filteredOn(("polling with result: " + n)::equals).hasSize(2);
@@ -43,26 +49,6 @@ class MainTest {
             assertThat(lines).as("nothing else is printed").allMatch(line -> line.equals("background process firing")
                     || line.startsWith("polling with result: ") || line.equals("async fn")
                     || line.equals("outcome: [3, 3]"));
-        }
-    }
-
-    @Test
-    @DisplayName("Exercise 6.2: Main configures the runtime as the chapter's does: four HIGH and two LOW"
-            + " consumer threads")
-    @Tag("exercise-6.2")
-    void configuresTheRuntimeFirst() throws Throwable {
-        IsolatedStage.run(ConfiguresTheRuntime.class);
-    }
-
-    static final class ConfiguresTheRuntime implements Executable {
-        @Override
-        public void execute() throws Throwable {
-            WORKERS.printedBy(() -> Main.main(new String[] {"--fast"}));
-
-            assertThat(IsolatedStage.workerNames()).as("the consumer threads once Main has returned").containsExactly(
-                    "high-worker-1", "high-worker-2", "high-worker-3", "high-worker-4", "low-worker-1", "low-worker-2");
-            assertThat(System.getProperty(AsyncRuntime.HIGH_NUM)).as("HIGH_NUM, which run() publishes").isEqualTo("4");
-            assertThat(System.getProperty(AsyncRuntime.LOW_NUM)).as("LOW_NUM, which run() publishes").isEqualTo("2");
         }
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import asyncqueues.task.Futures;
 import asyncqueues.workbook.Ticks;
 import asyncqueues.workbook.testing.CounterPrintout;
-import asyncqueues.workbook.testing.MainRun;
 import asyncqueues.workbook.testing.Within;
 import asyncqueues.workbook.testing.Workers;
 import java.time.Duration;
@@ -34,10 +33,7 @@ class MainTest {
     @Tag("exercise-7.2")
     void printsTheChaptersLines() throws Throwable {
         StageRuntime.startQueues(); // as Main's first two spawns would: it prints the same
-        List<String> lines;
-        try (MainRun main = WORKERS.startMain(() -> Main.main(new String[] {"--fast"}))) {
-            lines = main.awaitReturn(Ticks.FAST);
-        }
+        List<String> lines = WORKERS.printedBy(() -> Main.main(new String[] {"--fast"}), Ticks.FAST);
 
         assertThat(lines.getLast()).matches(LAST_LINE.pattern().replace("(?<tick>\\d+)", "50"));
         CounterPrintout.assertTheChaptersFirstMain(lines.subList(0, lines.size() - 1));

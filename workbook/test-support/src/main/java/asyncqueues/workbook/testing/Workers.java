@@ -172,6 +172,16 @@ public final class Workers {
         }
     }
 
+    /**
+     * What {@code program}, the chapter's first {@code main} with ticks of {@code tick}, prints,
+     * checked as {@link MainRun#awaitReturn(Duration)} checks it: five ticks before the block.
+     */
+    public List<String> printedBy(Program program, Duration tick) throws Exception {
+        try (MainRun main = startMain(program)) {
+            return main.awaitReturn(tick);
+        }
+    }
+
     /** What {@link #runWatched} runs: code that returns nothing, and may throw. */
     @FunctionalInterface
     public interface Program {
