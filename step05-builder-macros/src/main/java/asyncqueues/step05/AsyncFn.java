@@ -8,10 +8,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The chapter's {@code async fn async_fn()}: a future whose body runs on its first poll, sleeps a
- * tick holding its thread, and prints {@code async fn}. Every stage's program spawns it, so every
- * stage carries this file over unchanged; its {@code Main} extends it, so that {@code asyncFn(tick)}
- * reads there as the chapter's {@code async_fn()} does, and {@code Main.asyncFn} is public API.
+ * The chapter's {@code async fn async_fn()}, which every stage's program spawns, so every stage
+ * carries this file over unchanged. {@code Main} extends it, to call {@code asyncFn(tick)} as the
+ * chapter calls {@code async_fn()}.
  */
 public class AsyncFn {
 
@@ -22,7 +21,7 @@ public class AsyncFn {
         return asyncFn(Ticks.CHAPTER);
     }
 
-    /** The chapter's {@code async fn}, with {@code tick} for its sleep. */
+    /** The chapter's {@code async fn}: its first poll sleeps {@code tick}, holding its thread, and prints. */
     public static Future<Void> asyncFn(Duration tick) {
         Objects.requireNonNull(tick, "tick must not be null");
         return Futures.async(() -> {

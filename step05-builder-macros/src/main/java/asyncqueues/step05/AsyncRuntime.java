@@ -8,14 +8,13 @@ import asyncqueues.task.Task;
 import asyncqueues.task.TaskRunnable;
 import asyncqueues.workbook.ConsumerThreads;
 import asyncqueues.workbook.ExerciseNotDone;
+import asyncqueues.workbook.StartedQueues;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 
@@ -27,7 +26,7 @@ import java.util.concurrent.ThreadFactory;
  * <p>{@code run()} publishes the numbers by name and each queue reads its own when it starts, as
  * in the chapter; system properties stand for its environment variables, which a Java program
  * cannot set for itself. The checks the chapter leaves to {@code unwrap()} are in
- * {@link ConsumerThreads}.
+ * {@link ConsumerThreads} and {@link StartedQueues}.
  */
 public final class AsyncRuntime {
 
@@ -163,16 +162,6 @@ public final class AsyncRuntime {
         // EXERCISE 5.4 END
     }
 
-    /** Throws unless {@code order}'s queue has not started, or started with {@code count} threads. */
-    static void requireStartableWith(FutureType order, int count) {
-        Integer started = STARTED.get(order);
-        if (started != null && started != count) {
-            throw new IllegalStateException("the " + order + " queue has already started with "
-                    + started + " consumer thread(s), so it cannot have " + count + ": configure"
-                    + " the runtime, new AsyncRuntime()...run(), before the first spawnTask");
-        }
-    }
-
     /**
      * The default number of consumer threads: 1 for LOW; for HIGH the cores less two, as in the
      * chapter, but at least 1 (the chapter's {@code num_cores - 2} is no thread on two cores).
@@ -191,8 +180,8 @@ public final class AsyncRuntime {
 
     // ------------------------------------------------------------------ the queues
 
-    /** How many consumer threads each started queue has; a queue is absent until it starts. */
-    private static final Map<FutureType, Integer> STARTED = new ConcurrentHashMap<>();
+    /** Which queues have started, with how many threads: a queue reads its number once. */
+    private static final StartedQueues<FutureType> STARTED = new StartedQueues<>();
 
     /** {@code HIGH_CHANNEL}: created on first use (the holder-class idiom stands for {@code LazyLock}). */
     private static final class HighChannel {
@@ -206,35 +195,22 @@ public final class AsyncRuntime {
 
     /** {@code HIGH_QUEUE}: on first use, reads {@value #HIGH_NUM} and starts that many consumers. */
     private static final class HighQueue {
-        static final QueueStart INSTANCE =
+        static final StartedQueues.Start<BlockingQueue<TaskRunnable>> INSTANCE =
                 startConsumers(FutureType.HIGH, HighChannel.INSTANCE, LowChannel.INSTANCE);
     }
 
     /** {@code LOW_QUEUE}: on first use, reads {@value #LOW_NUM} and starts that many consumers. */
     private static final class LowQueue {
-        static final QueueStart INSTANCE =
+        static final StartedQueues.Start<BlockingQueue<TaskRunnable>> INSTANCE =
                 startConsumers(FutureType.LOW, LowChannel.INSTANCE, HighChannel.INSTANCE);
-    }
-
-    /**
-     * A started queue's channel, or why it could not start: kept, not thrown, since a class whose
-     * initializer throws is broken for good (a bare {@link NoClassDefFoundError} on every spawn).
-     */
-    private record QueueStart(BlockingQueue<TaskRunnable> channel, IllegalStateException failure) {
-        BlockingQueue<TaskRunnable> channelOrThrow() {
-            if (failure != null) {
-                throw new IllegalStateException(failure.getMessage(), failure); // this spawn's stack
-            }
-            return channel;
-        }
     }
 
     /** {@code order}'s channel, started if need be; a bad property fails here, before the holder. */
     private static BlockingQueue<TaskRunnable> queueFor(FutureType order) {
-        if (!STARTED.containsKey(order)) {
+        if (!STARTED.hasStarted(order)) {
             consumerCount(order);
         }
-        QueueStart queue = switch (order) {
+        StartedQueues.Start<BlockingQueue<TaskRunnable>> queue = switch (order) {
             case HIGH -> HighQueue.INSTANCE;
             case LOW -> LowQueue.INSTANCE;
         };
@@ -242,21 +218,17 @@ public final class AsyncRuntime {
     }
 
     /** Starts {@code order}'s consumers, each running stage 4's {@link StealingLoop} on {@code own} and {@code other}. */
-    private static QueueStart startConsumers(
+    private static StartedQueues.Start<BlockingQueue<TaskRunnable>> startConsumers(
             FutureType order, BlockingQueue<TaskRunnable> own, BlockingQueue<TaskRunnable> other) {
         int count = consumerCount(order);
-        STARTED.put(order, count); // fixed once read, before the threads exist
         String fewer = switch (order) { // for the message if the machine refuses a thread
             case HIGH -> HIGH_NUM + " or withHighNum";
             case LOW -> LOW_NUM + " or withLowNum";
         };
-        try {
+        return STARTED.start(order, count, () -> {
             ConsumerThreads.start(consumerThreads, order.name().toLowerCase(Locale.ROOT) + "-worker-", count,
                     () -> StealingLoop.consume(own, other, StealingLoop.IDLE_WAIT), order.name(), fewer);
-            return new QueueStart(own, null);
-        } catch (IllegalStateException refused) {
-            STARTED.remove(order); // it did not start: run() must not take it for started
-            return new QueueStart(null, refused);
-        }
+            return own;
+        });
     }
 }

@@ -9,15 +9,14 @@ import asyncqueues.task.Spawned;
 import asyncqueues.task.Task;
 import asyncqueues.task.TaskRunnable;
 import asyncqueues.workbook.ConsumerThreads;
+import asyncqueues.workbook.StartedQueues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 
@@ -29,7 +28,7 @@ import java.util.concurrent.ThreadFactory;
  * <p>{@code run()} publishes the numbers by name and each queue reads its own when it starts, as
  * in the chapter; system properties stand for its environment variables, which a Java program
  * cannot set for itself. The checks the chapter leaves to {@code unwrap()} are in
- * {@link ConsumerThreads}.
+ * {@link ConsumerThreads} and {@link StartedQueues}.
  */
 public final class AsyncRuntime {
 
@@ -180,22 +179,12 @@ public final class AsyncRuntime {
      * @throws IllegalStateException if a queue has already started with another number of threads
      */
     public void run() {
-        requireStartableWith(FutureType.HIGH, highNum);
-        requireStartableWith(FutureType.LOW, lowNum);
+        STARTED.requireStartableWith(FutureType.HIGH, highNum);
+        STARTED.requireStartableWith(FutureType.LOW, lowNum);
         System.setProperty(HIGH_NUM, Integer.toString(highNum));
         System.setProperty(LOW_NUM, Integer.toString(lowNum));
         join(spawnTask(Futures.async(() -> {}), FutureType.HIGH),
                 spawnTask(Futures.async(() -> {}), FutureType.LOW));
-    }
-
-    /** Throws unless {@code order}'s queue has not started, or started with {@code count} threads. */
-    static void requireStartableWith(FutureType order, int count) {
-        Integer started = STARTED.get(order);
-        if (started != null && started != count) {
-            throw new IllegalStateException("the " + order + " queue has already started with "
-                    + started + " consumer thread(s), so it cannot have " + count + ": configure"
-                    + " the runtime, new AsyncRuntime()...run(), before the first spawnTask");
-        }
     }
 
     /**
@@ -216,8 +205,8 @@ public final class AsyncRuntime {
 
     // ------------------------------------------------------------------ the queues
 
-    /** How many consumer threads each started queue has; a queue is absent until it starts. */
-    private static final Map<FutureType, Integer> STARTED = new ConcurrentHashMap<>();
+    /** Which queues have started, with how many threads: a queue reads its number once. */
+    private static final StartedQueues<FutureType> STARTED = new StartedQueues<>();
 
     /** {@code HIGH_CHANNEL}: created on first use (the holder-class idiom stands for {@code LazyLock}). */
     private static final class HighChannel {
@@ -231,35 +220,22 @@ public final class AsyncRuntime {
 
     /** {@code HIGH_QUEUE}: on first use, reads {@value #HIGH_NUM} and starts that many consumers. */
     private static final class HighQueue {
-        static final QueueStart INSTANCE =
+        static final StartedQueues.Start<BlockingQueue<TaskRunnable>> INSTANCE =
                 startConsumers(FutureType.HIGH, HighChannel.INSTANCE, LowChannel.INSTANCE);
     }
 
     /** {@code LOW_QUEUE}: on first use, reads {@value #LOW_NUM} and starts that many consumers. */
     private static final class LowQueue {
-        static final QueueStart INSTANCE =
+        static final StartedQueues.Start<BlockingQueue<TaskRunnable>> INSTANCE =
                 startConsumers(FutureType.LOW, LowChannel.INSTANCE, HighChannel.INSTANCE);
-    }
-
-    /**
-     * A started queue's channel, or why it could not start: kept, not thrown, since a class whose
-     * initializer throws is broken for good (a bare {@link NoClassDefFoundError} on every spawn).
-     */
-    private record QueueStart(BlockingQueue<TaskRunnable> channel, IllegalStateException failure) {
-        BlockingQueue<TaskRunnable> channelOrThrow() {
-            if (failure != null) {
-                throw new IllegalStateException(failure.getMessage(), failure); // this spawn's stack
-            }
-            return channel;
-        }
     }
 
     /** {@code order}'s channel, started if need be; a bad property fails here, before the holder. */
     private static BlockingQueue<TaskRunnable> queueFor(FutureType order) {
-        if (!STARTED.containsKey(order)) {
+        if (!STARTED.hasStarted(order)) {
             consumerCount(order);
         }
-        QueueStart queue = switch (order) {
+        StartedQueues.Start<BlockingQueue<TaskRunnable>> queue = switch (order) {
             case HIGH -> HighQueue.INSTANCE;
             case LOW -> LowQueue.INSTANCE;
         };
@@ -267,21 +243,17 @@ public final class AsyncRuntime {
     }
 
     /** Starts {@code order}'s consumers, each running stage 4's {@link StealingLoop} on {@code own} and {@code other}. */
-    private static QueueStart startConsumers(
+    private static StartedQueues.Start<BlockingQueue<TaskRunnable>> startConsumers(
             FutureType order, BlockingQueue<TaskRunnable> own, BlockingQueue<TaskRunnable> other) {
         int count = consumerCount(order);
-        STARTED.put(order, count); // fixed once read, before the threads exist
         String fewer = switch (order) { // for the message if the machine refuses a thread
             case HIGH -> HIGH_NUM + " or withHighNum";
             case LOW -> LOW_NUM + " or withLowNum";
         };
-        try {
+        return STARTED.start(order, count, () -> {
             ConsumerThreads.start(consumerThreads, order.name().toLowerCase(Locale.ROOT) + "-worker-", count,
                     () -> StealingLoop.consume(own, other, StealingLoop.IDLE_WAIT), order.name(), fewer);
-            return new QueueStart(own, null);
-        } catch (IllegalStateException refused) {
-            STARTED.remove(order); // it did not start: run() must not take it for started
-            return new QueueStart(null, refused);
-        }
+            return own;
+        });
     }
 }

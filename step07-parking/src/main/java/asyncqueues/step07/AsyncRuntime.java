@@ -157,11 +157,7 @@ public final class AsyncRuntime {
     }
 
     // Carried over from step04-stealing's StealingLoop.java by ./jbang stubs --write: runCatching. Edit it there.
-    /**
-     * Runs {@code runnable} and lets nothing it throws escape: the chapter's {@code catch_unwind},
-     * so that a failing future cannot kill its consumer. Ignoring the throwable loses nothing:
-     * the task has recorded it, and whoever awaits the task gets it.
-     */
+    /** The chapter's {@code catch_unwind}: a failing future must not end its consumer (its task keeps the failure). */
     static void runCatching(TaskRunnable runnable) {
         try {
             runnable.run();

@@ -34,12 +34,7 @@ public final class CounterFuture implements Future<Integer> {
         this(Ticks.CHAPTER);
     }
 
-    /**
-     * A counter that sleeps {@code tick} per poll (zero for no sleep).
-     *
-     * @throws NullPointerException if {@code tick} is {@code null}
-     * @throws IllegalArgumentException if {@code tick} is negative
-     */
+    /** A counter that sleeps {@code tick} per poll (zero for no sleep); a null or negative tick is refused. */
     public CounterFuture(Duration tick) {
         Objects.requireNonNull(tick, "tick must not be null");
         if (tick.isNegative()) {
