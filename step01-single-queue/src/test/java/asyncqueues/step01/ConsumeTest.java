@@ -48,7 +48,7 @@ class ConsumeTest extends ConsumerLoopContract {
         try (ConsoleCapture console = ConsoleCapture.start();
                 ConsumerThread consumer = ConsumerThread.start(AsyncRuntime::consume)) {
             Task<Integer> woken = consumer.spawn(TestFutures.readyOnPoll(3));
-            Task<String> failing = consumer.spawn(TestFutures.throwing(new IllegalStateException("a badly written future")));
+            Task<String> failing = consumer.spawn(TestFutures.throwing(new IllegalStateException("badly written")));
             consumer.join(woken);
             consumer.awaitUntil(failing::isFinished, () -> "the failing task did not run");
 

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class MainTest {
 
-    /** The tasks run on three consumers at once, so the test checks what is printed, not the order. */
+    /**
+     * The tasks run on two consumers at once (the two LOW ones after each other), so the test
+     * checks what is printed, not the order.
+     */
     @Test
     @DisplayName("Exercises 3.1, 3.2: Main --fast prints the stage's lines and joins every task")
     @Tag("exercise-3.1")

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Stage 4's program: its arguments, and its printout with {@code --fast}. */
+/** Stage 4's program, stage 3's carried over: its printout with {@code --fast}, on the stealing runtime. */
 @Timeout(30)
 class MainTest {
 

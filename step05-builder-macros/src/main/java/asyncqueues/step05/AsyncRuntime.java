@@ -217,7 +217,7 @@ public final class AsyncRuntime {
         return queue.channelOrThrow();
     }
 
-    /** Starts {@code order}'s consumers, each running stage 4's {@link StealingLoop} on {@code own} and {@code other}. */
+    /** Starts {@code order}'s consumers, each running stage 4's {@link StealingLoop} on its two channels. */
     private static StartedQueues.Start<BlockingQueue<TaskRunnable>> startConsumers(
             FutureType order, BlockingQueue<TaskRunnable> own, BlockingQueue<TaskRunnable> other) {
         int count = consumerCount(order);

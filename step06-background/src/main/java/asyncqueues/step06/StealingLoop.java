@@ -7,7 +7,7 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * The loop every consumer of {@link AsyncRuntime} runs: serve your own queue, steal from the
- * other, and sleep the chapter's 100 ms when both are empty (stage 7 parks instead; this stage's
+ * other, and sleep the chapter's 100 ms when both are empty (stage 7 parks instead; stage 4's
  * README says what the sleep costs). Stages 5 and 6 carry it over unchanged.
  */
 final class StealingLoop {

@@ -46,7 +46,8 @@ class BackgroundProcessTest {
     @Tag("exercise-6.1")
     void holdsItsThreadForATick() {
         Duration tick = Duration.ofMillis(30);
-        TickedPolls.assertPollHoldsItsThread(new BackgroundProcess(tick), tick, Poll.pending(), "background process firing");
+        TickedPolls.assertPollHoldsItsThread(
+                new BackgroundProcess(tick), tick, Poll.pending(), "background process firing");
     }
 
     @Test

@@ -8,9 +8,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Stage 7's program: stage 4's {@code run}, the chapter's first {@code main} with every future
- * labelled, on the parking runtime. Counter one goes to HIGH; counter two and the block of four async fns go
- * to LOW, which has one consumer of its own. The HIGH consumers, started by counter one, steal
+ * Stage 7's program: stages 3's and 4's {@code run}, the chapter's first {@code main} with every
+ * future labelled, on the parking runtime. Counter one goes to HIGH; counter two and the block of
+ * four async fns go to LOW, which has one consumer of its own. The HIGH consumers, started by counter one, steal
  * LOW's work when they have none, so the three tasks run side by side on three threads.
  *
  * <p>Then it shows what parking changes: it leaves the consumers idle for a tick, counts how

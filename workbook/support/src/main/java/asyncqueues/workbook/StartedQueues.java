@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * Which queues of a lazily started, configurable runtime (stages 5 and 6) have started, and with
  * how many consumer threads. A queue reads its number once, when it starts; a runtime configured
  * afterwards with another number is refused rather than silently ignored. A queue whose threads
- * the machine refused has not started: it says why on every spawn, and a later spawn may start it.
+ * the machine refused has not started, and its start says why on every spawn.
  * The chapter has neither: its {@code LazyLock} queues start once and trust the machine.
  *
  * @param <K> what names a queue: {@code FutureType}

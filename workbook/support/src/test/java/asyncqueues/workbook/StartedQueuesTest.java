@@ -19,7 +19,8 @@ class StartedQueuesTest {
         queues.requireStartableWith("HIGH", 2);
         queues.requireStartableWith("LOW", 7);
         assertThatIllegalStateException().isThrownBy(() -> queues.requireStartableWith("HIGH", 3))
-                .withMessageContaining("the HIGH queue has already started with 2 consumer thread(s), so it cannot have 3");
+                .withMessageContaining("the HIGH queue has already started with 2 consumer thread(s),")
+                .withMessageContaining("so it cannot have 3");
     }
 
     @Test

@@ -59,11 +59,14 @@ public abstract class ConsumerLoopContract {
             consumer = ConsumerThread.start(loop());
             consumer.join(consumer.spawn(Futures.ready("work done, now idle")));
         }
-        // Parked in the queue's take(), waiting for the next runnable.
-        Within.await(Within.MOMENT, () -> consumer.state() == Thread.State.WAITING,
-                () -> "the consumer loop, with nothing left to run, did not wait for work: does it block in"
-                        + " queue.take()? (" + consumer.describe() + ")");
-        consumer.close(); // interrupts, and fails unless the loop returns
+        try {
+            // Parked in the queue's take(), waiting for the next runnable.
+            Within.await(Within.MOMENT, () -> consumer.state() == Thread.State.WAITING,
+                    () -> "the consumer loop, with nothing left to run, did not wait for work: does it block in"
+                            + " queue.take()? (" + consumer.describe() + ")");
+        } finally {
+            consumer.close(); // interrupts, and fails unless the loop returns
+        }
         assertThat(consumer.isAlive()).isFalse();
     }
 

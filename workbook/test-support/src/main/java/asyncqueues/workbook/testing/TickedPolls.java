@@ -26,7 +26,8 @@ public final class TickedPolls {
         try (ConsoleCapture console = ConsoleCapture.start()) {
             long start = System.nanoTime();
             assertThat(future.poll(new Context(Waker.noop()))).isEqualTo(expected);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the poll's length: a tick").isGreaterThanOrEqualTo(tick);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("the poll's length: a tick")
+                    .isGreaterThanOrEqualTo(tick);
             assertThat(console.lines()).containsExactly(printed);
         }
     }

@@ -49,7 +49,8 @@ final class CarriedFiles {
 
     private static final Pattern EXERCISE_TAG = Pattern.compile("\\s*@Tag\\(\"exercise-\\d+\\.\\d+\"\\)");
 
-    private static final Pattern EXERCISE_LABEL = Pattern.compile("(@DisplayName\\(\")Exercise \\d+\\.\\d+: ");
+    private static final Pattern EXERCISE_LABEL =
+            Pattern.compile("(@DisplayName\\(\")Exercises? \\d+\\.\\d+(?:, \\d+\\.\\d+)*: ");
 
     private static final String TAG_IMPORT = "import org.junit.jupiter.api.Tag;";
 

@@ -22,11 +22,11 @@ import java.util.regex.Pattern;
  * </pre>
  * What stands between them is made, as a carried file is ({@link CarriedFiles#solved}), from the
  * source: that file of the earlier stage's solution for a solution file, of its tests for a test
- * file. Every member of each name is carried, overloads included, each with the comments and
- * annotations just above it, in the source's order, one blank line apart. A member is found by
- * its declaration at the marker's indentation, so a class's own members are found, not those of
- * the classes nested in it. {@code ./jbang stubs --write} writes them, and the check fails when
- * they have drifted.
+ * file. The members come in the marker's order of names, the overloads of a name in the source's
+ * order, each with the comments and annotations just above it, one blank line apart. A member is
+ * found by its declaration at the marker's indentation (a top-level class's members at four
+ * spaces; those of its nested classes are deeper). {@code ./jbang stubs --write} writes them,
+ * and the check fails when they have drifted, or when a marker is malformed.
  */
 final class CarriedMembers {
 
@@ -35,9 +35,12 @@ final class CarriedMembers {
 
     static final String END = "// End of the carried-over code.";
 
+    /** How every begin marker starts: a line that starts so and is not one is malformed. */
+    private static final String BEGIN_PREFIX = "// Carried over from ";
+
     private CarriedMembers() {}
 
-    /** Every carried region of {@code layout} that is not what its source makes, as a drift of the stage that carries it. */
+    /** Every file of {@code layout} whose carried members are not what their sources make, as a drift. */
     static List<Stubs.Drift> check(WorkbookLayout layout) {
         List<Stubs.Drift> drifts = new ArrayList<>();
         forEachCopy(layout, (copy, stage, test) -> {
@@ -60,16 +63,16 @@ final class CarriedMembers {
      * to date before it is read.
      */
     static List<String> write(WorkbookLayout layout) {
-        List<String> written = new ArrayList<>();
+        Map<Path, String> changed = new java.util.LinkedHashMap<>(); // all made first: a bad marker writes nothing
         forEachCopy(layout, (copy, stage, test) -> {
             String have = SourceFiles.read(copy);
             String want = carried(layout, copy, stage, test, have);
             if (!have.equals(want)) {
-                SourceFiles.write(copy, SourceFiles.utf8(want));
-                written.add(layout.relative(copy));
+                changed.put(copy, want);
             }
         });
-        return written;
+        changed.forEach((copy, want) -> SourceFiles.write(copy, SourceFiles.utf8(want)));
+        return changed.keySet().stream().map(layout::relative).toList();
     }
 
     private interface CopyAction {
@@ -85,7 +88,8 @@ final class CarriedMembers {
                 Path sources = sources(layout, stage, test);
                 for (String file : SourceFiles.javaFiles(sources)) {
                     Path copy = sources.resolve(file);
-                    if (BEGIN.matcher(SourceFiles.read(copy)).find()) {
+                    String text = SourceFiles.read(copy);
+                    if (text.contains(BEGIN_PREFIX) || text.contains(END)) {
                         action.accept(copy, stage, test);
                     }
                 }
@@ -107,20 +111,29 @@ final class CarriedMembers {
         for (int i = 0; i < lines.size(); i++) {
             MarkedSource.Line line = lines.get(i);
             result.add(line);
+            String where = layout.relative(copy) + ":" + (i + 1) + ": ";
             Matcher begin = BEGIN.matcher(line.text());
             if (!begin.matches()) {
+                if (line.text().strip().equals(END)) {
+                    throw new WorkbookException(where + "'" + END + "' ends no carried code: no marker line begins it");
+                }
+                if (line.text().strip().startsWith(BEGIN_PREFIX) && line.text().contains("./jbang stubs --write:")) {
+                    throw new WorkbookException(where + "a carried-code marker that does not read '// Carried over from"
+                            + " stepNN-name's File.java by ./jbang stubs --write: member, member. Edit it there.'");
+                }
                 continue;
             }
-            String where = layout.relative(copy) + ":" + (i + 1) + ": ";
             int end = endOf(lines, i, begin.group(1));
             if (end < 0) {
                 throw new WorkbookException(where + "no line '" + begin.group(1) + END + "' ends the carried code");
             }
             Stage from = stages.get(begin.group(2));
             if (from == null || from.number() >= stage.number()) {
-                throw new WorkbookException(where + "code is carried from an earlier stage, not from " + begin.group(2));
+                throw new WorkbookException(where + "code is carried from an earlier stage, not from "
+                        + begin.group(2));
             }
-            Path source = sources(layout, from, test).resolve(CarriedFiles.packageDirectory(from)).resolve(begin.group(3));
+            Path source = sources(layout, from, test).resolve(CarriedFiles.packageDirectory(from))
+                    .resolve(begin.group(3));
             if (!source.toFile().isFile()) {
                 throw new WorkbookException(where + "its source " + layout.relative(source) + " does not exist");
             }
@@ -162,7 +175,8 @@ final class CarriedMembers {
             boolean found = false;
             for (int i = 0; i < source.size(); i++) {
                 String line = source.get(i);
-                if (isMemberLine(line, indent) && declaration.matcher(line.substring(indent.length())).find()) {
+                String code = withoutAnnotations(line.substring(Math.min(indent.length(), line.length())));
+                if (isMemberLine(line, indent) && declaration.matcher(code).find()) {
                     if (!result.isEmpty()) {
                         result.add("");
                     }
@@ -185,10 +199,15 @@ final class CarriedMembers {
                 + "|(?:^(?!(?:return|new|throw)\\b)[^=(]*?(?<![.\\w])" + quoted + "\\s*(?:\\(|=|;))");
     }
 
-    /** Whether {@code line} begins a declaration or closes a member at {@code indent}: code, not a comment. */
+    /** Whether {@code line} may declare a member at {@code indent}: code there, not a comment. */
     private static boolean isMemberLine(String line, String indent) {
         return line.startsWith(indent) && line.length() > indent.length()
-                && " }/@*".indexOf(line.charAt(indent.length())) < 0;
+                && " }/*".indexOf(line.charAt(indent.length())) < 0;
+    }
+
+    /** {@code code} without the annotations it begins with ({@code @Override public void run() {}}). */
+    private static String withoutAnnotations(String code) {
+        return code.replaceFirst("^(?:@\\w+(?:\\([^)]*\\))?\\s+)+", "");
     }
 
     /**
@@ -205,7 +224,8 @@ final class CarriedMembers {
 
     private static boolean isAttached(String above, String indent) {
         String stripped = above.strip();
-        if (stripped.isEmpty() || !above.startsWith(indent)) {
+        boolean marker = stripped.equals(END) || stripped.startsWith(BEGIN_PREFIX);
+        if (stripped.isEmpty() || !above.startsWith(indent) || marker) {
             return false;
         }
         boolean continued = above.length() > indent.length() && above.charAt(indent.length()) == ' '

@@ -155,6 +155,7 @@ class CarriedFilesTest extends OnAFixtureCopy {
                     void counts() {}
 
                     @Tag("slow")
+                    @DisplayName("Exercises 1.1, 1.2: slow")
                     void slow() {}
                 }
                 """);
@@ -174,6 +175,7 @@ class CarriedFilesTest extends OnAFixtureCopy {
                     void counts() {}
 
                     @Tag("slow")
+                    @DisplayName("slow")
                     void slow() {}
                 }
                 """);

@@ -183,6 +183,39 @@ class CarriedMembersTest extends OnAFixtureCopy {
     }
 
     @Test
+    void aMalformedMarkerOrAStrayEndIsNamedAndNothingIsWritten() {
+        SourceFiles.write(copy, COPY_BEFORE.replace("spawn, COUNT. Edit it there.", "spawn COUNT. Edit it there."));
+        assertThatThrownBy(() -> CarriedMembers.write(layout)).isInstanceOf(WorkbookException.class)
+                .hasMessageContaining("step02/Runtime.java:7: a carried-code marker that does not read");
+        assertThat(SourceFiles.read(copy)).contains("stale code");
+
+        SourceFiles.write(copy, COPY_BEFORE.replace("    // Carried over from step01-single-queue's Runtime.java by"
+                + " ./jbang stubs --write: spawn, COUNT. Edit it there.\n", ""));
+        assertThatThrownBy(() -> CarriedMembers.check(layout)).isInstanceOf(WorkbookException.class)
+                .hasMessageContaining("step02/Runtime.java:8: '// End of the carried-over code.' ends no carried code");
+    }
+
+    @Test
+    void aMemberIsFoundWithItsAnnotationsOnItsLineAndWithoutTheMarkersAboveIt() {
+        List<String> source = """
+                final class Runtime {
+                    // Carried over from step01-single-queue's Other.java by ./jbang stubs --write: first. Edit it there.
+                    static int first() {
+                        return 1;
+                    }
+                    // End of the carried-over code.
+                    @Override public String toString() {
+                        return "runtime";
+                    }
+                }
+                """.lines().toList();
+
+        assertThat(CarriedMembers.members(source, List.of("first", "toString"), "    ", "Runtime.java")).containsExactly(
+                "    static int first() {", "        return 1;", "    }", "",
+                "    @Override public String toString() {", "        return \"runtime\";", "    }");
+    }
+
+    @Test
     void membersAreFoundByTheirDeclarationNotByTheirCalls() {
         List<String> source = SOURCE.lines().toList();
 
