@@ -35,13 +35,16 @@ class RawTaskModelCheckTest {
     /** The group of the runs: Lincheck gives them all to one thread. */
     private static final String CONSUMER = "consumer";
 
-    /** A wake racing the polls: Pending on the first, Ready on the second. */
-    public static class WakeRacesRun {
-        private final RawTaskModel model = new RawTaskModel(2);
+    /**
+     * What every scenario has: one task's model, the consumer's runs of it, and the invariants
+     * checked once the operations are done ({@link #checkAlso} adds a scenario's own). Lincheck
+     * finds the operations a scenario inherits.
+     */
+    public abstract static class Scenario {
+        final RawTaskModel model;
 
-        @Operation
-        public void wake() {
-            model.wake();
+        Scenario(int pendingPolls) {
+            model = new RawTaskModel(pendingPolls);
         }
 
         @Operation(nonParallelGroup = CONSUMER)
@@ -50,33 +53,41 @@ class RawTaskModelCheckTest {
         }
 
         @Validate
-        public void invariants() {
+        public final void invariants() {
             model.checkInvariants();
+            checkAlso();
         }
+
+        /** A scenario's own checks, once the operations are done. */
+        void checkAlso() {}
     }
 
-    /** Wakes, polls and cancels of a task that is never ready. */
-    public static class WakeRunCancel {
-        private final RawTaskModel model = new RawTaskModel(0);
+    /** A wake racing the polls: Pending on the first, Ready on the second. */
+    public static class WakeRacesRun extends Scenario {
+        public WakeRacesRun() {
+            super(2);
+        }
 
         @Operation
         public void wake() {
             model.wake();
         }
+    }
 
-        @Operation(nonParallelGroup = CONSUMER)
-        public void run() {
-            model.runQueued();
+    /** Wakes, polls and cancels of a task that is never ready. */
+    public static class WakeRunCancel extends Scenario {
+        public WakeRunCancel() {
+            super(0);
+        }
+
+        @Operation
+        public void wake() {
+            model.wake();
         }
 
         @Operation
         public boolean cancel() {
             return model.cancel();
-        }
-
-        @Validate
-        public void invariants() {
-            model.checkInvariants();
         }
     }
 
@@ -85,9 +96,12 @@ class RawTaskModelCheckTest {
      * they are done, not while they race: a cancel during the poll takes effect when the poll
      * returns (DESIGN.md, semantics 4), so until then an awaiter rightly finds the task pending.
      */
-    public static class CancelRacesCompletion {
-        private final RawTaskModel model = new RawTaskModel(1);
+    public static class CancelRacesCompletion extends Scenario {
         private final AtomicInteger cancelled = new AtomicInteger();
+
+        public CancelRacesCompletion() {
+            super(1);
+        }
 
         @Operation
         public boolean cancel() {
@@ -98,14 +112,8 @@ class RawTaskModelCheckTest {
             return closed;
         }
 
-        @Operation(nonParallelGroup = CONSUMER)
-        public void run() {
-            model.runQueued();
-        }
-
-        @Validate
-        public void invariants() {
-            model.checkInvariants();
+        @Override
+        void checkAlso() {
             RawTaskModel.check(cancelled.get() <= 1, cancelled.get() + " cancels succeeded");
             String outcome = RawTaskModel.Awaiter.outcome(model.task, new RawTaskModel.Awaiter());
             if (cancelled.get() == 1) {
@@ -117,9 +125,12 @@ class RawTaskModelCheckTest {
     }
 
     /** An awaiter, a detach and the completing poll, racing: each notifies the awaiter. */
-    public static class DetachRacesCompletion {
-        private final RawTaskModel model = new RawTaskModel(1);
+    public static class DetachRacesCompletion extends Scenario {
         private final RawTaskModel.Awaiter awaiter = new RawTaskModel.Awaiter();
+
+        public DetachRacesCompletion() {
+            super(1);
+        }
 
         @Operation
         public String await() {
@@ -131,23 +142,20 @@ class RawTaskModelCheckTest {
             model.task.detach();
         }
 
-        @Operation(nonParallelGroup = CONSUMER)
-        public void run() {
-            model.runQueued();
-        }
-
-        @Validate
-        public void invariants() {
-            model.checkInvariants();
+        @Override
+        void checkAlso() {
             awaiter.checkWokenIfItWaitedFor(model);
         }
     }
 
     /** Two awaiters and the completing poll, racing: each awaiter must be woken. */
-    public static class SeveralAwaiters {
-        private final RawTaskModel model = new RawTaskModel(1);
+    public static class SeveralAwaiters extends Scenario {
         private final RawTaskModel.Awaiter first = new RawTaskModel.Awaiter();
         private final RawTaskModel.Awaiter second = new RawTaskModel.Awaiter();
+
+        public SeveralAwaiters() {
+            super(1);
+        }
 
         @Operation
         public String awaitFirst() {
@@ -159,14 +167,8 @@ class RawTaskModelCheckTest {
             return RawTaskModel.Awaiter.outcome(model.task, second);
         }
 
-        @Operation(nonParallelGroup = CONSUMER)
-        public void run() {
-            model.runQueued();
-        }
-
-        @Validate
-        public void invariants() {
-            model.checkInvariants();
+        @Override
+        void checkAlso() {
             first.checkWokenIfItWaitedFor(model);
             second.checkWokenIfItWaitedFor(model);
         }
