@@ -65,16 +65,12 @@ final class CarriedFiles {
 
         /** The source file. */
         Path source(WorkbookLayout layout) {
-            return sources(layout, from).resolve(packageDirectory(from)).resolve(file);
+            return sources(layout, from, test).resolve(packageDirectory(from)).resolve(file);
         }
 
         /** The copy. */
         Path copy(WorkbookLayout layout) {
-            return sources(layout, to).resolve(packageDirectory(to)).resolve(file);
-        }
-
-        private Path sources(WorkbookLayout layout, Stage stage) {
-            return test ? layout.stageTestSources(stage) : layout.solutionSources(stage);
+            return sources(layout, to, test).resolve(packageDirectory(to)).resolve(file);
         }
 
         /** What the copy should be: the text its source makes now. */
@@ -201,8 +197,16 @@ final class CarriedFiles {
 
     /** Makes every carried copy from its source, writing only those that change; returns them. */
     static List<String> write(WorkbookLayout layout) {
+        return layout.stages().stream().flatMap(stage -> write(layout, stage).stream()).toList();
+    }
+
+    /** Makes the copies that {@code stage} carries from their sources, writing only those that change; returns them. */
+    static List<String> write(WorkbookLayout layout, Stage stage) {
         List<String> written = new ArrayList<>();
         for (Carried one : load(layout)) {
+            if (!one.to().equals(stage)) {
+                continue;
+            }
             byte[] want = SourceFiles.utf8(one.expected(layout));
             Path copy = one.copy(layout);
             if (!Files.isRegularFile(copy) || !Arrays.equals(SourceFiles.readBytes(copy), want)) {
@@ -215,6 +219,11 @@ final class CarriedFiles {
 
     private static String sourceName(WorkbookLayout layout, Carried one) {
         return layout.relative(one.source(layout));
+    }
+
+    /** Where a carried file or member of {@code stage} lives: its solution's sources, or for a test its tests. */
+    static Path sources(WorkbookLayout layout, Stage stage, boolean test) {
+        return test ? layout.stageTestSources(stage) : layout.solutionSources(stage);
     }
 
     static String packageDirectory(Stage stage) {

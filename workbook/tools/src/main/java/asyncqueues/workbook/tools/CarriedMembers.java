@@ -3,7 +3,6 @@ package asyncqueues.workbook.tools;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,7 +42,7 @@ final class CarriedMembers {
     /** Every file of {@code layout} whose carried members are not what their sources make, as a drift. */
     static List<Stubs.Drift> check(WorkbookLayout layout) {
         List<Stubs.Drift> drifts = new ArrayList<>();
-        forEachCopy(layout, (copy, stage, test) -> {
+        layout.stages().forEach(only -> forEachCopy(layout, only, (copy, stage, test) -> {
             String have = SourceFiles.read(copy);
             String want = carried(layout, copy, stage, test, have);
             if (!have.equals(want)) {
@@ -53,7 +52,7 @@ final class CarriedMembers {
                         + " this code from it\n" + UnifiedDiff.between(name + " (as its sources make it)", want,
                                 name + " (as it is)", have)));
             }
-        });
+        }));
         return drifts;
     }
 
@@ -63,8 +62,14 @@ final class CarriedMembers {
      * to date before it is read.
      */
     static List<String> write(WorkbookLayout layout) {
+        check(layout); // a malformed marker fails here, before anything is written
+        return layout.stages().stream().flatMap(stage -> write(layout, stage).stream()).toList();
+    }
+
+    /** Makes the carried code of {@code stage}'s files from its sources, writing only the files that change. */
+    static List<String> write(WorkbookLayout layout, Stage only) {
         Map<Path, String> changed = new java.util.LinkedHashMap<>(); // all made first: a bad marker writes nothing
-        forEachCopy(layout, (copy, stage, test) -> {
+        forEachCopy(layout, only, (copy, stage, test) -> {
             String have = SourceFiles.read(copy);
             String want = carried(layout, copy, stage, test, have);
             if (!have.equals(want)) {
@@ -79,19 +84,15 @@ final class CarriedMembers {
         void accept(Path copy, Stage stage, boolean test);
     }
 
-    /** Runs {@code action} on every solution and test file that has a carried region, stage by stage. */
-    private static void forEachCopy(WorkbookLayout layout, CopyAction action) {
-        List<Stage> stages = new ArrayList<>(layout.stages());
-        stages.sort(Comparator.comparingInt(Stage::number));
-        for (Stage stage : stages) {
-            for (boolean test : new boolean[] {false, true}) {
-                Path sources = sources(layout, stage, test);
-                for (String file : SourceFiles.javaFiles(sources)) {
-                    Path copy = sources.resolve(file);
-                    String text = SourceFiles.read(copy);
-                    if (text.contains(BEGIN_PREFIX) || text.contains(END)) {
-                        action.accept(copy, stage, test);
-                    }
+    /** Runs {@code action} on every solution and test file of {@code stage} that has a carried region. */
+    private static void forEachCopy(WorkbookLayout layout, Stage stage, CopyAction action) {
+        for (boolean test : new boolean[] {false, true}) {
+            Path sources = CarriedFiles.sources(layout, stage, test);
+            for (String file : SourceFiles.javaFiles(sources)) {
+                Path copy = sources.resolve(file);
+                String text = SourceFiles.read(copy);
+                if (text.contains(BEGIN_PREFIX) || text.contains(END)) {
+                    action.accept(copy, stage, test);
                 }
             }
         }
@@ -132,7 +133,7 @@ final class CarriedMembers {
                 throw new WorkbookException(where + "code is carried from an earlier stage, not from "
                         + begin.group(2));
             }
-            Path source = sources(layout, from, test).resolve(CarriedFiles.packageDirectory(from))
+            Path source = CarriedFiles.sources(layout, from, test).resolve(CarriedFiles.packageDirectory(from))
                     .resolve(begin.group(3));
             if (!source.toFile().isFile()) {
                 throw new WorkbookException(where + "its source " + layout.relative(source) + " does not exist");
@@ -296,9 +297,5 @@ final class CarriedMembers {
             }
         }
         return line.length() - 1;
-    }
-
-    private static Path sources(WorkbookLayout layout, Stage stage, boolean test) {
-        return test ? layout.stageTestSources(stage) : layout.solutionSources(stage);
     }
 }

@@ -220,21 +220,18 @@ public final class Stubs {
     }
 
     /**
-     * Makes every carried-over file and member from its source, again until nothing changes: a
-     * carried file's source may carry members, and a member's source may be a carried file.
+     * Makes every carried-over file and member from its source, stage by stage: a copy's source is
+     * an earlier stage's, and so already made when it is read (a carried file's source may carry
+     * members, and a member's source may be a carried file).
      */
     private static List<String> writeCarried(WorkbookLayout layout) {
+        CarriedMembers.check(layout); // a malformed marker fails here, before anything is written
         List<String> written = new ArrayList<>();
-        for (int pass = 0; pass < 10; pass++) {
-            List<String> thisPass = new ArrayList<>(CarriedFiles.write(layout));
-            thisPass.addAll(CarriedMembers.write(layout));
-            if (thisPass.isEmpty()) {
-                return new ArrayList<>(written.stream().distinct().toList());
-            }
-            written.addAll(thisPass);
+        for (Stage stage : layout.stages()) {
+            written.addAll(CarriedFiles.write(layout, stage));
+            written.addAll(CarriedMembers.write(layout, stage));
         }
-        throw new WorkbookException("the carried files and members still change after 10 passes: does one carry"
-                + " from itself, through others?");
+        return written;
     }
 
     /**
